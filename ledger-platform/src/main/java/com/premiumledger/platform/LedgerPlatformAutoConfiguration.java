@@ -1,0 +1,156 @@
+package com.premiumledger.platform;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import com.premiumledger.events.Topics;
+import com.premiumledger.platform.consumer.ConsumerProperties;
+import com.premiumledger.platform.consumer.EventConsumers;
+import com.premiumledger.platform.consumer.EventStreamHandler;
+import com.premiumledger.platform.consumer.StreamGate;
+import com.premiumledger.platform.eventstore.MongoEventStorageEngine;
+import com.premiumledger.platform.outbox.KafkaCommitPublisher;
+import com.premiumledger.platform.outbox.OutboxProperties;
+import com.premiumledger.platform.outbox.PendingCommitSweeper;
+import com.premiumledger.platform.web.ProblemHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * The plumbing every service shares: the {@code _id}-keyed event store with its Kafka outbox, the
+ * in-order consumers, the topics, and problem+json errors. Services add only their own domain.
+ */
+@AutoConfiguration(before = AxonAutoConfiguration.class,
+        after = {MongoAutoConfiguration.class, KafkaAutoConfiguration.class})
+@EnableScheduling
+@EnableConfigurationProperties({OutboxProperties.class, ConsumerProperties.class})
+public class LedgerPlatformAutoConfiguration {
+
+    @Bean
+    MongoDatabase ledgerMongoDatabase(MongoClient client, MongoProperties properties) {
+        return client.getDatabase(properties.getMongoClientDatabase());
+    }
+
+    @Bean(destroyMethod = "close")
+    Producer<String, byte[]> ledgerEventProducer(KafkaProperties kafka) {
+        Map<String, Object> config = kafka.buildProducerProperties(null);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        // Never lose or reorder an acknowledged event: all replicas, idempotent producer.
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
+        return new KafkaProducer<>(config);
+    }
+
+    @Bean
+    KafkaCommitPublisher kafkaCommitPublisher(Producer<String, byte[]> ledgerEventProducer, MongoDatabase database,
+                                              OutboxProperties properties, MeterRegistry meters) {
+        return new KafkaCommitPublisher(ledgerEventProducer, database, properties, meters);
+    }
+
+    @Bean
+    MongoEventStorageEngine eventStorageEngine(MongoDatabase database, KafkaCommitPublisher publisher,
+            @Value("${premium.eventstore.read-batch-size:64}") int readBatchSize,
+            @Value("${premium.eventstore.events-per-commit-max:1000}") int eventsPerCommitMax) {
+        return new MongoEventStorageEngine(database, publisher, readBatchSize, eventsPerCommitMax);
+    }
+
+    @Bean
+    PendingCommitSweeper pendingCommitSweeper(MongoDatabase database, MongoEventStorageEngine storage,
+            KafkaCommitPublisher publisher, OutboxProperties properties, MeterRegistry meters) {
+        return new PendingCommitSweeper(database, storage, publisher, properties, meters);
+    }
+
+    @Bean
+    StreamGate streamGate(MongoDatabase database, ConsumerProperties properties) {
+        return new StreamGate(database, properties.parkedPerStreamMax());
+    }
+
+    @Bean
+    DefaultKafkaConsumerFactory<String, byte[]> ledgerConsumerFactory(KafkaProperties kafka) {
+        Map<String, Object> config = kafka.buildConsumerProperties(null);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        // The topics are the log: a new consumer group reads it from the start.
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return new DefaultKafkaConsumerFactory<>(config);
+    }
+
+    @Bean
+    KafkaTemplate<String, byte[]> deadLetterTemplate(KafkaProperties kafka) {
+        Map<String, Object> config = kafka.buildProducerProperties(null);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+
+    @Bean
+    EventConsumers eventConsumers(ObjectProvider<EventStreamHandler> handlers,
+            DefaultKafkaConsumerFactory<String, byte[]> ledgerConsumerFactory,
+            KafkaTemplate<String, byte[]> deadLetterTemplate, StreamGate gate, ConsumerProperties properties,
+            @Value("${spring.application.name}") String applicationName, MeterRegistry meters) {
+        return new EventConsumers(handlers.orderedStream().toList(), ledgerConsumerFactory, deadLetterTemplate, gate,
+                properties, applicationName, meters);
+    }
+
+    /** Every topic and its dead-letter twin, kept forever; creating an existing topic is a no-op. */
+    @Bean
+    KafkaAdmin.NewTopics ledgerTopics(ConsumerProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String name : List.of(Topics.BILLING, Topics.PAYMENTS, Topics.COVERAGE, Topics.NOTICES)) {
+            for (String topic : List.of(name, Topics.deadLetter(name))) {
+                topics.add(new NewTopic(topic, properties.partitions(), properties.replicationFactor())
+                        .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
+            }
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    /** Who issued a command travels to every event it caused, for the audit trail. */
+    @Bean
+    CorrelationDataProvider issuedByProvider() {
+        return new SimpleCorrelationDataProvider("issuedBy");
+    }
+
+    @Bean
+    ProblemHandler problemHandler() {
+        return new ProblemHandler();
+    }
+}

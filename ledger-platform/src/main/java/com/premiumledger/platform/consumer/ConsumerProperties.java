@@ -1,0 +1,30 @@
+package com.premiumledger.platform.consumer;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Limits of event consumption.
+ *
+ * @param concurrency consumer threads per handler (at most the partition count is useful)
+ * @param retryAttempts attempts at one record before it goes to the dead-letter topic
+ * @param retryBackoff first wait between attempts, doubled each time
+ * @param parkedPerStreamMax events one aggregate stream may park behind a gap before consumption fails
+ *     loudly (a gap that large means an event was lost upstream, which must never be ignored)
+ * @param partitions partitions of each topic a service creates
+ * @param replicationFactor replicas of each topic (1 for the embedded broker)
+ */
+@Validated
+@ConfigurationProperties("premium.consumer")
+public record ConsumerProperties(
+        @Min(1) @DefaultValue("1") int concurrency,
+        @Min(1) @DefaultValue("4") int retryAttempts,
+        @NotNull @DefaultValue("200ms") Duration retryBackoff,
+        @Min(1) @DefaultValue("1000") int parkedPerStreamMax,
+        @Min(1) @DefaultValue("4") int partitions,
+        @Min(1) @DefaultValue("1") short replicationFactor) {
+}

@@ -1,0 +1,120 @@
+package com.premiumledger.platform.consumer;
+
+import com.premiumledger.events.CloudEventsCodec;
+import com.premiumledger.events.EnvelopeException;
+import com.premiumledger.events.EventEnvelope;
+import com.premiumledger.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.MessageListener;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Runs one Kafka listener container per {@link EventStreamHandler}. A record that still fails after the
+ * configured retries goes to {@code <topic>.dlt} with the exception in its headers, and the consumer
+ * moves on; a record that is not a readable event goes there at once.
+ */
+public class EventConsumers implements SmartLifecycle {
+
+    private final List<ConcurrentMessageListenerContainer<String, byte[]>> containers = new ArrayList<>();
+    private volatile boolean running;
+
+    public EventConsumers(List<EventStreamHandler> handlers, ConsumerFactory<String, byte[]> consumerFactory,
+                          KafkaOperations<String, byte[]> deadLetterTemplate, StreamGate gate,
+                          ConsumerProperties properties, String applicationName, MeterRegistry meters) {
+        for (EventStreamHandler handler : handlers) {
+            containers.add(container(handler, consumerFactory, deadLetterTemplate, gate, properties,
+                    applicationName, meters));
+        }
+    }
+
+    private static ConcurrentMessageListenerContainer<String, byte[]> container(
+            EventStreamHandler handler, ConsumerFactory<String, byte[]> consumerFactory,
+            KafkaOperations<String, byte[]> deadLetterTemplate, StreamGate gate, ConsumerProperties properties,
+            String applicationName, MeterRegistry meters) {
+        ContainerProperties containerProperties = new ContainerProperties(handler.topics().toArray(String[]::new));
+        containerProperties.setGroupId(applicationName + "." + handler.name());
+        containerProperties.setAckMode(ContainerProperties.AckMode.RECORD);
+        containerProperties.setMessageListener(new GatedListener(handler, gate, meters));
+        ConcurrentMessageListenerContainer<String, byte[]> container =
+                new ConcurrentMessageListenerContainer<>(consumerFactory, containerProperties);
+        container.setConcurrency(properties.concurrency());
+        container.setBeanName(applicationName + "-" + handler.name());
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
+                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        ExponentialBackOff backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
+        backOff.setMaxAttempts(properties.retryAttempts() - 1);
+        DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, backOff);
+        errorHandler.addNotRetryableExceptions(EnvelopeException.class);
+        container.setCommonErrorHandler(errorHandler);
+        return container;
+    }
+
+    /** Decodes, gates and hands on one record. */
+    static final class GatedListener implements MessageListener<String, byte[]> {
+
+        private final EventStreamHandler handler;
+        private final StreamGate gate;
+        private final MeterRegistry meters;
+
+        GatedListener(EventStreamHandler handler, StreamGate gate, MeterRegistry meters) {
+            this.handler = handler;
+            this.gate = gate;
+            this.meters = meters;
+        }
+
+        @Override
+        public void onMessage(ConsumerRecord<String, byte[]> record) {
+            EventEnvelope envelope = CloudEventsCodec.fromRecord(record);
+            ReceivedEvent event = new ReceivedEvent(envelope, record.topic(), record.partition(), record.offset());
+            if (!handler.ordered()) {
+                handler.handle(event);
+                count("handled");
+                return;
+            }
+            StreamGate.Decision decision = gate.offer(handler.name(), event);
+            if (decision instanceof StreamGate.Ready ready) {
+                for (ReceivedEvent next : ready.events()) {
+                    handler.handle(next);
+                    gate.advance(handler.name(), next);
+                    count("handled");
+                }
+            } else if (decision instanceof StreamGate.Parked) {
+                count("parked");
+            } else {
+                count("duplicate");
+            }
+        }
+
+        private void count(String outcome) {
+            meters.counter("ledger.consumer.events", "handler", handler.name(), "outcome", outcome).increment();
+        }
+    }
+
+    @Override
+    public void start() {
+        containers.forEach(ConcurrentMessageListenerContainer::start);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        containers.forEach(ConcurrentMessageListenerContainer::stop);
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,27 @@
+package com.premiumledger.platform.consumer;
+
+import java.util.Collection;
+
+/**
+ * A consumer of event topics. Each bean of this type gets its own Kafka consumer group
+ * ({@code <spring.application.name>.<name>}), reads from the beginning of the log, and commits offsets
+ * only after {@link #handle} returned, so every event is handled at least once.
+ *
+ * <p>With {@link #ordered()} (the default), the platform's {@link StreamGate} hands events to
+ * {@link #handle} exactly in aggregate sequence order and drops redeliveries of what was already handled;
+ * an event that arrives early is parked until its predecessors came. {@link #handle} must still be
+ * idempotent for the one event that a crash can replay (handled, but not yet recorded as handled).
+ */
+public interface EventStreamHandler {
+
+    /** Stable name: part of the consumer group id and of the gate's keys. */
+    String name();
+
+    Collection<String> topics();
+
+    default boolean ordered() {
+        return true;
+    }
+
+    void handle(ReceivedEvent event);
+}

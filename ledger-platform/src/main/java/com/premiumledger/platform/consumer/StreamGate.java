@@ -1,0 +1,143 @@
+package com.premiumledger.platform.consumer;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.premiumledger.events.EventEnvelope;
+import com.premiumledger.events.EventJson;
+import com.premiumledger.events.EventTypes;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.bson.Document;
+
+/**
+ * Applies one aggregate stream's events exactly once and in sequence order, whatever Kafka delivers:
+ * duplicates (redelivery, replay, republish by the outbox sweeper) are dropped, and an event that
+ * overtook its predecessor (two writers, or a republish) is parked until the gap closes.
+ *
+ * <p>State per consumer and aggregate is one document keyed by {@code _id} ({@code nextSequence} and the
+ * parked events), so every operation is an {@code _id} lookup.
+ */
+public class StreamGate {
+
+    static final String COLLECTION = "consumer_gates";
+
+    private final MongoCollection<Document> gates;
+    private final int parkedMax;
+
+    public StreamGate(MongoDatabase database, int parkedMax) {
+        this.gates = database.getCollection(COLLECTION);
+        this.parkedMax = parkedMax;
+    }
+
+    /** What to do with an arriving event. */
+    public sealed interface Decision permits Duplicate, Parked, Ready {
+    }
+
+    public record Duplicate() implements Decision {
+    }
+
+    public record Parked() implements Decision {
+    }
+
+    /** The arriving event followed by every parked event it unblocks, in order. */
+    public record Ready(List<ReceivedEvent> events) implements Decision {
+    }
+
+    public Decision offer(String consumer, ReceivedEvent event) {
+        String id = gateId(consumer, event.aggregateId());
+        Document gate = gates.find(Filters.eq("_id", id)).first();
+        long nextSequence = gate == null ? 0 : gate.getLong("nextSequence");
+        long sequence = event.sequence();
+        if (sequence < nextSequence) {
+            return new Duplicate();
+        }
+        List<Document> parked = gate == null ? List.of() : gate.getList("parked", Document.class, List.of());
+        if (sequence > nextSequence) {
+            park(id, event, parked);
+            return new Parked();
+        }
+        List<ReceivedEvent> ready = new ArrayList<>();
+        ready.add(event);
+        List<ReceivedEvent> waiting = new ArrayList<>();
+        for (Document document : parked) {
+            waiting.add(fromDocument(document));
+        }
+        waiting.sort(Comparator.comparingLong(ReceivedEvent::sequence));
+        long expected = sequence + 1;
+        for (ReceivedEvent candidate : waiting) {
+            if (candidate.sequence() == expected) {
+                ready.add(candidate);
+                expected++;
+            }
+        }
+        return new Ready(ready);
+    }
+
+    /** Records that {@code event} was handled: the stream moves past it and it leaves the parking lot. */
+    public void advance(String consumer, ReceivedEvent event) {
+        gates.updateOne(Filters.eq("_id", gateId(consumer, event.aggregateId())),
+                Updates.combine(
+                        Updates.max("nextSequence", event.sequence() + 1),
+                        Updates.pull("parked", new Document("sequence", event.sequence())),
+                        Updates.set("updatedAt", java.util.Date.from(Instant.now()))),
+                new UpdateOptions().upsert(true));
+    }
+
+    private void park(String id, ReceivedEvent event, List<Document> parked) {
+        boolean already = parked.stream().anyMatch(document -> document.getLong("sequence") == event.sequence());
+        if (already) {
+            return;
+        }
+        if (parked.size() >= parkedMax) {
+            throw new IllegalStateException("stream " + id + " has " + parked.size()
+                    + " events parked behind a gap at its next sequence; refusing to park more");
+        }
+        gates.updateOne(Filters.eq("_id", id),
+                Updates.combine(Updates.setOnInsert("nextSequence", 0L), Updates.push("parked", toDocument(event))),
+                new UpdateOptions().upsert(true));
+    }
+
+    private static String gateId(String consumer, String aggregateId) {
+        return consumer + "|" + aggregateId;
+    }
+
+    private static Document toDocument(ReceivedEvent event) {
+        EventEnvelope envelope = event.envelope();
+        return new Document("sequence", envelope.sequence())
+                .append("eventId", envelope.eventId())
+                .append("type", envelope.type())
+                .append("source", envelope.source())
+                .append("subject", envelope.subject())
+                .append("time", envelope.time().toString())
+                .append("aggregateId", envelope.aggregateId())
+                .append("correlationId", envelope.correlationId())
+                .append("causationId", envelope.causationId())
+                .append("payload", new String(EventJson.write(envelope.payload()), StandardCharsets.UTF_8))
+                .append("topic", event.topic())
+                .append("partition", event.partition())
+                .append("offset", event.offset());
+    }
+
+    private static ReceivedEvent fromDocument(Document document) {
+        String type = document.getString("type");
+        EventEnvelope envelope = new EventEnvelope(
+                document.getString("eventId"),
+                EventTypes.classOf(type).isPresent() ? type : EventJson.currentType(type),
+                document.getString("source"),
+                document.getString("subject"),
+                Instant.parse(document.getString("time")),
+                document.getString("aggregateId"),
+                document.getLong("sequence"),
+                document.getString("correlationId"),
+                document.getString("causationId"),
+                EventJson.read(type, document.getString("payload").getBytes(StandardCharsets.UTF_8)));
+        return new ReceivedEvent(envelope, document.getString("topic"), document.getInteger("partition"),
+                document.getLong("offset"));
+    }
+}

@@ -1,0 +1,154 @@
+package com.premiumledger.platform.outbox;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.premiumledger.platform.eventstore.CommitPublisher;
+import com.premiumledger.platform.eventstore.StoredCommit;
+import com.premiumledger.platform.eventstore.StoredEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Sends each stored commit to Kafka as soon as it is stored, then removes its outbox marker once every
+ * event of it is acknowledged. A failed send leaves the marker for {@link PendingCommitSweeper}; nothing
+ * here is the last line of defence, which is why a failure is counted, not retried inline.
+ *
+ * <p>Marker removal runs on its own thread in batches: never on Kafka's I/O thread, never one by one.
+ */
+public class KafkaCommitPublisher implements CommitPublisher, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(KafkaCommitPublisher.class);
+    private static final int MARKER_DELETE_BATCH_MAX = 500;
+
+    private final Producer<String, byte[]> producer;
+    private final MongoCollection<Document> pending;
+    private final OutboxProperties properties;
+    private final BlockingQueue<String> acknowledged = new LinkedBlockingQueue<>();
+    private final Counter publishedEvents;
+    private final Counter failedCommits;
+    private volatile boolean running;
+    private Thread remover;
+
+    public KafkaCommitPublisher(Producer<String, byte[]> producer, MongoDatabase database,
+                                OutboxProperties properties, MeterRegistry meters) {
+        this.producer = producer;
+        this.pending = database.getCollection("event_pending");
+        this.properties = properties;
+        this.publishedEvents = Counter.builder("ledger.outbox.published.events")
+                .description("events acknowledged by Kafka on the live path").register(meters);
+        this.failedCommits = Counter.builder("ledger.outbox.failed.commits")
+                .description("commits whose live send failed; the sweeper republishes them").register(meters);
+    }
+
+    @Override
+    public void publish(StoredCommit commit) {
+        List<CompletableFuture<RecordMetadata>> sends = new ArrayList<>(commit.events().size());
+        for (StoredEvent event : commit.events()) {
+            sends.add(send(event.toRecord(properties.topic(), properties.source())));
+        }
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) -> {
+            if (failure == null) {
+                publishedEvents.increment(commit.events().size());
+                acknowledged.add(commit.commitId());
+            } else {
+                failedCommits.increment();
+                log.warn("publishing commit {} failed; its outbox marker stays for the sweeper: {}",
+                        commit.commitId(), failure.toString());
+            }
+        });
+    }
+
+    /** Sends one record; the future completes when Kafka acknowledged it (acks=all). */
+    CompletableFuture<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
+        CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
+        try {
+            producer.send(record, (metadata, exception) -> {
+                if (exception == null) {
+                    future.complete(metadata);
+                } else {
+                    future.completeExceptionally(exception);
+                }
+            });
+        } catch (RuntimeException e) {
+            future.completeExceptionally(e);
+        }
+        return future;
+    }
+
+    /** Sends a commit and waits for every acknowledgement; used by the sweeper. */
+    void publishAndWait(StoredCommit commit) throws Exception {
+        List<CompletableFuture<RecordMetadata>> sends = new ArrayList<>();
+        for (StoredEvent event : commit.events()) {
+            sends.add(send(event.toRecord(properties.topic(), properties.source())));
+        }
+        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void removeAcknowledgedMarkers() {
+        List<String> batch = new ArrayList<>(MARKER_DELETE_BATCH_MAX);
+        while (running || !acknowledged.isEmpty()) {
+            try {
+                String first = acknowledged.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                acknowledged.drainTo(batch, MARKER_DELETE_BATCH_MAX - 1);
+                pending.deleteMany(Filters.in("_id", batch));
+                batch.clear();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The markers stay; the sweeper republishes those commits, and consumers drop the duplicates.
+                log.warn("removing {} outbox markers failed: {}", batch.size(), e.toString());
+                batch.clear();
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        remover = new Thread(this::removeAcknowledgedMarkers, "outbox-marker-remover");
+        remover.setDaemon(true);
+        remover.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        producer.flush();
+        try {
+            remover.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        // Stops after the web server and listeners (higher phases stop first), so in-flight commits drain.
+        return Integer.MIN_VALUE + 100;
+    }
+}

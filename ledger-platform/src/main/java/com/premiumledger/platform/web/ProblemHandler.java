@@ -1,0 +1,129 @@
+package com.premiumledger.platform.web;
+
+import jakarta.validation.ConstraintViolationException;
+import java.util.stream.Collectors;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every error leaves as {@code application/problem+json} with a stable {@code type}. */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ApiProblem.class)
+    ProblemDetail apiProblem(ApiProblem problem) {
+        return Problems.of(problem.status(), problem.slug(), problem.title(), problem.getMessage());
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    ProblemDetail ruleViolation(RuleViolation violation) {
+        return switch (violation.kind()) {
+            case INVALID -> Problems.of(HttpStatus.BAD_REQUEST, violation.slug(), "Invalid request",
+                    violation.getMessage());
+            case NOT_FOUND -> Problems.of(HttpStatus.NOT_FOUND, violation.slug(), "Not found", violation.getMessage());
+            case CONFLICT -> Problems.of(HttpStatus.CONFLICT, violation.slug(), "Conflict", violation.getMessage());
+        };
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail aggregateNotFound(AggregateNotFoundException e) {
+        return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "no such " + e.getAggregateIdentifier());
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    ProblemDetail concurrency(ConcurrencyException e) {
+        return Problems.of(HttpStatus.CONFLICT, "concurrent-modification", "Conflict",
+                "the resource changed while this request was handled; retry it");
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    ProblemDetail commandExecution(CommandExecutionException e) {
+        if (e.getCause() instanceof RuleViolation violation) {
+            return ruleViolation(violation);
+        }
+        log.error("command failed", e);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "the command failed; see the service log");
+    }
+
+    @ExceptionHandler(NoHandlerForCommandException.class)
+    ProblemDetail noHandler(NoHandlerForCommandException e) {
+        log.error("no handler for command", e);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error", "no handler for command");
+    }
+
+    @ExceptionHandler({ConstraintViolationException.class, MethodArgumentTypeMismatchException.class,
+            IllegalArgumentException.class})
+    ProblemDetail badArgument(RuntimeException e) {
+        String detail = e instanceof ConstraintViolationException violations
+                ? violations.getConstraintViolations().stream()
+                        .map(v -> v.getPropertyPath() + ": " + v.getMessage())
+                        .sorted().collect(Collectors.joining("; "))
+                : e.getMessage();
+        return Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> error.getField() + ": " + error.getDefaultMessage())
+                .sorted().collect(Collectors.joining("; "));
+        if (detail.isEmpty()) {
+            detail = e.getBindingResult().getAllErrors().stream()
+                    .map(error -> error.getDefaultMessage()).collect(Collectors.joining("; "));
+        }
+        return ResponseEntity.badRequest()
+                .body(Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = e.getAllErrors().stream().map(error -> error.getDefaultMessage())
+                .collect(Collectors.joining("; "));
+        return ResponseEntity.badRequest()
+                .body(Problems.of(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // The parser's message names the offending field or token without echoing request values.
+        String detail = e.getMostSpecificCause().getMessage();
+        if (detail != null) {
+            int newline = detail.indexOf('\n');
+            detail = newline > 0 ? detail.substring(0, newline) : detail;
+        }
+        return ResponseEntity.badRequest()
+                .body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", detail));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+            problem.setType(Problems.type("http-" + statusCode.value()));
+        }
+        return super.handleExceptionInternal(e, body, headers, statusCode, request);
+    }
+}

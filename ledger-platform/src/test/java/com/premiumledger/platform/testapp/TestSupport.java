@@ -1,0 +1,44 @@
+package com.premiumledger.platform.testapp;
+
+import com.mongodb.client.MongoDatabase;
+import com.premiumledger.events.AccountOpened;
+import com.premiumledger.platform.consumer.ReceivedEvent;
+import com.premiumledger.platform.eventstore.MongoEventStorageEngine;
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.springframework.stereotype.Component;
+
+/** Test access to the test app's package-private parts. */
+@Component
+public class TestSupport {
+
+    private final RecordingHandler handler;
+    private final MongoDatabase database;
+
+    TestSupport(RecordingHandler handler, MongoDatabase database) {
+        this.handler = handler;
+        this.database = database;
+    }
+
+    public record OpenCommand(String accountId) {
+        public Object toCommand() {
+            return new TestAccount.Open(accountId);
+        }
+    }
+
+    public Object bill(String accountId, String month) {
+        return new TestAccount.Bill(accountId, month);
+    }
+
+    public List<ReceivedEvent> received(String accountId) {
+        return handler.received.stream().filter(event -> event.aggregateId().equals(accountId)).toList();
+    }
+
+    /** Stores an event as a crash right after storing would leave it: marker present, nothing sent. */
+    public void storeWithoutPublishing(String accountId) {
+        MongoEventStorageEngine crashing = new MongoEventStorageEngine(database, commit -> { }, 64, 1000);
+        crashing.appendEvents(List.of(new GenericDomainEventMessage<>("TestAccount", accountId, 0,
+                new AccountOpened(accountId, "Test Holder", "APTC", LocalDate.of(2027, 1, 1), "en", null, "test"))));
+    }
+}

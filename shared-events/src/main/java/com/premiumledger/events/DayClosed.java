@@ -1,0 +1,18 @@
+package com.premiumledger.events;
+
+import java.time.LocalDate;
+
+/**
+ * The business calendar closed {@code date}: it is now the business date. {@code previousDate} is the
+ * day closed before it (null for the first close), so consumers know which span of time has passed.
+ */
+public record DayClosed(LocalDate date, LocalDate previousDate, String closedBy) implements LedgerEvent {
+
+    /** All calendar events share one key so that days stay in order. */
+    public static final String STREAM_KEY = "business-calendar";
+
+    @Override
+    public String streamKey() {
+        return STREAM_KEY;
+    }
+}
