@@ -12,6 +12,10 @@ import com.premiumledger.platform.outbox.KafkaCommitPublisher;
 import com.premiumledger.platform.outbox.OutboxProperties;
 import com.premiumledger.platform.outbox.PendingCommitSweeper;
 import com.premiumledger.platform.web.ProblemHandler;
+import com.premiumledger.platform.web.RequestSizeLimitFilter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,6 +151,15 @@ public class LedgerPlatformAutoConfiguration {
     @Bean
     CorrelationDataProvider issuedByProvider() {
         return new SimpleCorrelationDataProvider("issuedBy");
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
+            @Value("${premium.http.max-request-bytes:65536}") long maxRequestBytes, ObjectMapper objectMapper) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxRequestBytes, objectMapper));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

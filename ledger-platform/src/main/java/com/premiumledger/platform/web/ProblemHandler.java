@@ -1,5 +1,7 @@
 package com.premiumledger.platform.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.stream.Collectors;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -108,14 +110,28 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        // The parser's message names the offending field or token without echoing request values.
-        String detail = e.getMostSpecificCause().getMessage();
-        if (detail != null) {
-            int newline = detail.indexOf('\n');
-            detail = newline > 0 ? detail.substring(0, newline) : detail;
+        // Never echo request values (a rejected field may hold a card number): name the field, not its content.
+        String detail = "the request body is not valid JSON for this endpoint";
+        Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            detail = "unknown field '" + unknown.getPropertyName() + "'";
+        } else if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            detail = "invalid value for field '" + fieldPath(mapping) + "'";
         }
         return ResponseEntity.badRequest()
                 .body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", detail));
+    }
+
+    private static String fieldPath(JsonMappingException mapping) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : mapping.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     @Override

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Builds the services (tests skipped) and runs the whole system on embedded infrastructure until Ctrl-C.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -q -B -DskipTests package
+export PREMIUM_PROJECT_DIR="$PWD"
+exec java -jar deploy/target/deploy-0.1.0-SNAPSHOT-exec.jar "$@"

@@ -1,0 +1,138 @@
+package com.premiumledger.deploy;
+
+import com.premiumledger.platform.embedded.EmbeddedKafkaBroker;
+import com.premiumledger.platform.embedded.EmbeddedMongoServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole system on one machine: a real KRaft Kafka broker and the MongoDB-compatible store (H2 file, so
+ * a restart keeps the data) in this JVM, and each service as its own process pointed at them. Runs until
+ * Ctrl-C, then stops the services before the servers they depend on.
+ */
+public final class LocalStack {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(180);
+
+    record Service(String name, int port) {
+    }
+
+    static final List<Service> SERVICES = List.of(
+            new Service("billing-service", 8081),
+            new Service("payment-service", 8082),
+            new Service("coverage-service", 8083),
+            new Service("notification-service", 8084));
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LocalStackSettings settings = LocalStackSettings.from(System.getenv());
+        Files.createDirectories(settings.dataDirectory().resolve("logs"));
+        EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(settings.dataDirectory().resolve("kafka"),
+                settings.kafkaPort(), settings.partitions());
+        EmbeddedMongoServer mongo = EmbeddedMongoServer.start(settings.dataDirectory().resolve("mongo/premium-ledger.h2"),
+                settings.mongoPort());
+        List<Process> processes = new ArrayList<>();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(processes, mongo, kafka), "local-stack-stop"));
+        for (Service service : SERVICES) {
+            processes.add(launch(service, settings, kafka.bootstrapServers(), mongo.connectionString()));
+        }
+        for (int i = 0; i < SERVICES.size(); i++) {
+            awaitHealthy(SERVICES.get(i), processes.get(i), settings);
+        }
+        printSummary(settings, kafka, mongo);
+        for (Process process : processes) {
+            int exit = process.waitFor();
+            System.out.println("a service exited with code " + exit + "; see " + settings.dataDirectory().resolve("logs"));
+        }
+    }
+
+    private static Process launch(Service service, LocalStackSettings settings, String kafka, String mongo)
+            throws IOException {
+        Path jar = settings.projectDirectory().resolve(service.name()).resolve("target")
+                .resolve(service.name() + "-" + settings.version() + "-exec.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("missing " + jar + ": build first (./mvnw -DskipTests package)");
+        }
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + settings.serviceHeapMegabytes() + "m",
+                "-jar", jar.toString(),
+                "--spring.profiles.active=local",
+                "--server.port=" + service.port(),
+                "--spring.kafka.bootstrap-servers=" + kafka,
+                "--spring.data.mongodb.uri=" + mongo);
+        Path log = settings.dataDirectory().resolve("logs").resolve(service.name() + ".log");
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+    }
+
+    private static void awaitHealthy(Service service, Process process, LocalStackSettings settings)
+            throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest request = HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + service.port() + "/actuator/health")).timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(service.name() + " exited during start-up; see "
+                        + settings.dataDirectory().resolve("logs").resolve(service.name() + ".log"));
+            }
+            try {
+                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    System.out.println("  " + service.name() + " is up on http://127.0.0.1:" + service.port());
+                    return;
+                }
+            } catch (IOException notYet) {
+                // Not listening yet; poll again.
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException(service.name() + " did not become healthy within " + STARTUP_TIMEOUT);
+    }
+
+    private static void printSummary(LocalStackSettings settings, EmbeddedKafkaBroker kafka, EmbeddedMongoServer mongo) {
+        System.out.println();
+        System.out.println("premium ledger is running (Ctrl-C stops everything):");
+        System.out.println("  Kafka (KRaft)         " + kafka.bootstrapServers());
+        System.out.println("  MongoDB-compatible    " + mongo.connectionString() + "  (H2 file under "
+                + settings.dataDirectory().resolve("mongo") + ")");
+        for (Service service : SERVICES) {
+            System.out.printf("  %-21s http://127.0.0.1:%d  (OpenAPI: /v3/api-docs)%n", service.name(), service.port());
+        }
+        System.out.println("  logs                  " + settings.dataDirectory().resolve("logs"));
+        System.out.println("  users (local only)    service/service-local-only  operator/operator-local-only"
+                + "  auditor/auditor-local-only");
+    }
+
+    private static void stopAll(List<Process> processes, EmbeddedMongoServer mongo, EmbeddedKafkaBroker kafka) {
+        for (Process process : processes) {
+            process.destroy();
+        }
+        for (Process process : processes) {
+            try {
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        mongo.close();
+        kafka.close();
+        System.out.println("premium ledger stopped");
+    }
+}

@@ -1,0 +1,163 @@
+package com.premiumledger.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.premiumledger.events.CloudEventsCodec;
+import com.premiumledger.events.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * The walking-skeleton flow through every service, over HTTP and Kafka, as a member's month would go:
+ * A opens, is billed, pays: balance 0 and a payment-received notice. B pays January but not February:
+ * closing the day after February's due date records PaymentMissed, coverage GRACE and a past-due notice.
+ */
+final class EndToEndScenario {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private final RunningSystem system;
+    private final Http http = new Http();
+
+    EndToEndScenario(RunningSystem system) {
+        this.system = system;
+    }
+
+    void run() {
+        String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+        String accountA = "E2E-A" + suffix;
+        String accountB = "E2E-B" + suffix;
+        openAccount(accountA);
+        openAccount(accountB);
+        issueBill(accountA, "2027-01");
+        issueBill(accountB, "2027-01");
+        issueBill(accountB, "2027-02");
+        closeDay("2026-12-20");
+        awaitPaymentServiceKnows(accountA);
+        awaitPaymentServiceKnows(accountB);
+        pay(accountA, 20_000);
+        pay(accountB, 20_000);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Map<String, Object> balance = http.get(Http.AUDITOR, system.billing() + "/accounts/" + accountA + "/balance").body();
+            assertThat(((Number) balance.get("balanceCents")).longValue()).isZero();
+            assertThat(((Number) balance.get("openCents")).longValue()).isZero();
+        });
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(noticeTypes(accountA)).contains("BILL_READY", "PAYMENT_RECEIVED"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(coverageStatus(accountB)).isEqualTo("ACTIVE"));
+
+        closeDay("2027-01-24");
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Map<String, Object> bills = http.get(Http.AUDITOR, system.billing() + "/accounts/" + accountB + "/bills").body();
+            Map<String, Object> february = Http.list(bills, "bills").stream()
+                    .filter(bill -> "2027-02".equals(bill.get("coverageMonth"))).findFirst().orElseThrow();
+            assertThat(february.get("missed")).isEqualTo(true);
+        });
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(coverageStatus(accountB)).isEqualTo("GRACE"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(noticeTypes(accountB)).contains("PAST_DUE_WARNING"));
+        assertThat(coverageStatus(accountA)).isEqualTo("ACTIVE");
+        assertThat(noticeTypes(accountA)).doesNotContain("PAST_DUE_WARNING");
+        assertThat(noticeTypes(accountA).stream().filter("PAYMENT_RECEIVED"::equals).count()).isEqualTo(1);
+
+        assertEveryRecordIsACloudEvent(accountB);
+    }
+
+    private void openAccount(String accountId) {
+        Http.Response response = http.post(Http.SERVICE, system.billing() + "/accounts", Map.of(
+                "accountId", accountId,
+                "holderName", "Member " + accountId,
+                "program", "APTC",
+                "coverageStart", "2027-01-01",
+                "language", "en",
+                "email", accountId.toLowerCase() + "@example.org"));
+        assertThat(response.status()).as("open %s: %s", accountId, response.body()).isEqualTo(201);
+    }
+
+    private void issueBill(String accountId, String coverageMonth) {
+        Http.Response response = http.post(Http.SERVICE, system.billing() + "/accounts/" + accountId + "/bills",
+                Map.of("coverageMonth", coverageMonth, "grossPremiumCents", 50_000, "subsidyCents", 30_000));
+        assertThat(response.status()).as("bill %s %s: %s", accountId, coverageMonth, response.body()).isEqualTo(201);
+        assertThat(((Number) response.body().get("amountDueCents")).longValue()).isEqualTo(20_000);
+    }
+
+    private void closeDay(String date) {
+        Http.Response response = http.post(Http.OPERATOR, system.billing() + "/calendar/days/" + date + "/close", null);
+        assertThat(response.status()).as("close %s: %s", date, response.body()).isEqualTo(200);
+    }
+
+    private void awaitPaymentServiceKnows(String accountId) {
+        await().atMost(PATIENCE).until(() ->
+                http.get(Http.AUDITOR, system.payment() + "/accounts/" + accountId + "/payments").status() == 200);
+    }
+
+    private void pay(String accountId, long amountCents) {
+        Http.Response response = http.post(Http.SERVICE, system.payment() + "/payments", Map.of(
+                        "accountId", accountId,
+                        "amountCents", amountCents,
+                        "method", "ACH",
+                        "channel", "ONLINE",
+                        "bankAccountLastFour", "6789"),
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(response.status()).as("pay %s: %s", accountId, response.body()).isEqualTo(201);
+    }
+
+    private String coverageStatus(String accountId) {
+        Http.Response response = http.get(Http.AUDITOR, system.coverage() + "/accounts/" + accountId + "/coverage");
+        return response.status() == 200 ? (String) response.body().get("status") : "HTTP " + response.status();
+    }
+
+    private List<String> noticeTypes(String accountId) {
+        Http.Response response = http.get(Http.AUDITOR, system.notification() + "/accounts/" + accountId + "/notices");
+        if (response.status() != 200) {
+            return List.of();
+        }
+        return Http.list(response.body(), "notices").stream().map(notice -> (String) notice.get("type")).toList();
+    }
+
+    /** Every record of the account on every topic carries the CloudEvents binary-mode headers. */
+    private void assertEveryRecordIsACloudEvent(String accountId) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-check-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ConsumerRecord<String, byte[]>> mine = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.BILLING, Topics.PAYMENTS, Topics.COVERAGE, Topics.NOTICES));
+            await().atMost(PATIENCE).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (accountId.equals(record.key())) {
+                        mine.add(record);
+                    }
+                });
+                Set<String> topics = new java.util.HashSet<>();
+                mine.forEach(record -> topics.add(record.topic()));
+                return topics.size() == 4;
+            });
+        }
+        for (ConsumerRecord<String, byte[]> record : mine) {
+            for (String header : List.of("ce_specversion", "ce_id", "ce_type", "ce_source", "ce_subject", "ce_time")) {
+                Header value = record.headers().lastHeader(header);
+                assertThat(value).as("%s on %s", header, record.topic()).isNotNull();
+                assertThat(new String(value.value(), StandardCharsets.UTF_8)).isNotBlank();
+            }
+            assertThat(CloudEventsCodec.fromRecord(record).subject()).isEqualTo(accountId);
+        }
+    }
+}
