@@ -4,4 +4,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -DskipTests package
 export PREMIUM_PROJECT_DIR="$PWD"
-exec java -jar deploy/target/deploy-0.1.0-SNAPSHOT-exec.jar "$@"
+exec java -cp "deploy/target/deploy-0.1.0-SNAPSHOT.jar:deploy/target/lib/*" com.premiumledger.deploy.LocalStack "$@"

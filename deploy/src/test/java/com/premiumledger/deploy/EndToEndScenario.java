@@ -76,6 +76,32 @@ final class EndToEndScenario {
         assertThat(noticeTypes(accountA).stream().filter("PAYMENT_RECEIVED"::equals).count()).isEqualTo(1);
 
         assertEveryRecordIsACloudEvent(accountB);
+        assertOpenApiDescribesEveryEndpoint();
+    }
+
+    /** The contract paths of DESIGN.md section 6 that exist so far, in each service's OpenAPI document. */
+    private void assertOpenApiDescribesEveryEndpoint() {
+        Map<String, List<String>> expected = Map.of(
+                system.billing(), List.of("/accounts", "/accounts/{id}/bills", "/accounts/{id}/bills/{billId}/missed",
+                        "/calendar/days/{date}/close", "/accounts/{id}/balance", "/accounts/{id}/ledger"),
+                system.payment(), List.of("/payments", "/accounts/{id}/payments"),
+                system.coverage(), List.of("/accounts/{id}/coverage", "/coverage"),
+                system.notification(), List.of("/accounts/{id}/notices"));
+        expected.forEach((service, paths) -> {
+            Http.Response response = http.get(Http.AUDITOR, service + "/v3/api-docs");
+            assertThat(response.status()).isEqualTo(200);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> documented = (Map<String, Object>) response.body().get("paths");
+            for (String path : paths) {
+                assertThat(documented.keySet().stream().map(EndToEndScenario::normalize))
+                        .as("OpenAPI of %s", service).contains(normalize(path));
+            }
+        });
+    }
+
+    /** Path variables may be named differently per service; compare the shapes. */
+    private static String normalize(String path) {
+        return path.replaceAll("\\{[^}]+}", "{}");
     }
 
     private void openAccount(String accountId) {

@@ -17,30 +17,54 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class RunningSystem implements AutoCloseable {
 
-    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    static final int BILLING = 0;
+    static final int PAYMENT = 1;
+    static final int COVERAGE = 2;
+    static final int NOTIFICATION = 3;
 
-    private RunningSystem() {
+    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    private final Map<String, String> infrastructure;
+
+    private RunningSystem(Map<String, String> infrastructure) {
+        this.infrastructure = infrastructure;
     }
 
     static RunningSystem start(Map<String, String> infrastructure) {
-        RunningSystem system = new RunningSystem();
-        List<SpringApplicationBuilder> builders = List.of(
-                BillingServiceApplication.builder(),
-                PaymentServiceApplication.builder(),
-                CoverageServiceApplication.builder(),
-                NotificationServiceApplication.builder());
+        RunningSystem system = new RunningSystem(infrastructure);
         try {
-            for (SpringApplicationBuilder builder : builders) {
-                List<String> args = new ArrayList<>();
-                args.add("--server.port=0");
-                infrastructure.forEach((key, value) -> args.add("--" + key + "=" + value));
-                system.contexts.add(builder.profiles("local").run(args.toArray(String[]::new)));
+            for (int index = BILLING; index <= NOTIFICATION; index++) {
+                system.contexts.add(system.startService(index, 0));
             }
         } catch (RuntimeException e) {
             system.close();
             throw e;
         }
         return system;
+    }
+
+    private ConfigurableApplicationContext startService(int index, int port) {
+        SpringApplicationBuilder builder = switch (index) {
+            case BILLING -> BillingServiceApplication.builder();
+            case PAYMENT -> PaymentServiceApplication.builder();
+            case COVERAGE -> CoverageServiceApplication.builder();
+            case NOTIFICATION -> NotificationServiceApplication.builder();
+            default -> throw new IllegalArgumentException("no service " + index);
+        };
+        List<String> args = new ArrayList<>();
+        args.add("--server.port=" + port);
+        infrastructure.forEach((key, value) -> args.add("--" + key + "=" + value));
+        return builder.profiles("local").run(args.toArray(String[]::new));
+    }
+
+    /** Stops one service; its state lives only in the store and the topics. */
+    void stop(int index) {
+        contexts.get(index).close();
+    }
+
+    /** Starts a stopped service again on the port it had. */
+    void restart(int index) {
+        int port = Integer.parseInt(contexts.get(index).getEnvironment().getProperty("local.server.port"));
+        contexts.set(index, startService(index, port));
     }
 
     String billing() {
@@ -70,7 +94,9 @@ final class RunningSystem implements AutoCloseable {
     @Override
     public void close() {
         for (int i = contexts.size() - 1; i >= 0; i--) {
-            contexts.get(i).close();
+            if (contexts.get(i).isActive()) {
+                contexts.get(i).close();
+            }
         }
         contexts.clear();
     }
