@@ -4,6 +4,8 @@ import com.premiumledger.events.CloudEventsCodec;
 import com.premiumledger.events.EnvelopeException;
 import com.premiumledger.events.EventEnvelope;
 import com.premiumledger.events.Topics;
+import com.premiumledger.platform.web.RuleViolation;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +57,9 @@ public class EventConsumers implements SmartLifecycle {
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
         backOff.setMaxAttempts(properties.retryAttempts() - 1);
         DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, backOff);
-        errorHandler.addNotRetryableExceptions(EnvelopeException.class);
+        // Retrying cannot change these answers: unreadable records, and commands the domain refused.
+        errorHandler.addNotRetryableExceptions(EnvelopeException.class, RuleViolation.class,
+                AggregateNotFoundException.class);
         container.setCommonErrorHandler(errorHandler);
         return container;
     }
