@@ -1,0 +1,53 @@
+package com.premiumledger.billing;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every billing rule and limit.
+ *
+ * @param programs the enrollment programs an account may have
+ * @param languages the languages notices can be written in
+ * @param dueDayOfMonth default due day, in the month before the coverage month (at most 28 so that every
+ *     month has it)
+ * @param grossPremiumMaxCents the largest monthly gross premium a bill may carry
+ * @param daysPerCloseMax days one close may cover (closing far ahead by mistake must not emit years of days)
+ * @param dueScanDaysMax due dates one DayClosed may scan for missed payments
+ * @param dueScanBatchDays due-index documents fetched per query
+ * @param billsPerAccountMax bills one account may hold (bounds the aggregate and its view documents)
+ * @param holderNameLengthMax characters of a holder name
+ * @param accountIdAttemptsMax generated account ids tried before giving up on collisions
+ * @param ledgerPageSizeDefault ledger lines returned when the request names no limit
+ * @param ledgerPageSizeMax ledger lines one request may ask for
+ * @param commandTimeout how long an HTTP request waits for its command
+ */
+@Validated
+@ConfigurationProperties("premium.billing")
+public record BillingProperties(
+        @NotEmpty @DefaultValue({"APTC", "UNSUBSIDIZED"}) Set<String> programs,
+        @NotEmpty @DefaultValue({"en", "es"}) Set<String> languages,
+        @Min(1) @Max(28) @DefaultValue("23") int dueDayOfMonth,
+        @Min(1) @DefaultValue("1000000") long grossPremiumMaxCents,
+        @Min(1) @DefaultValue("366") int daysPerCloseMax,
+        @Min(1) @DefaultValue("3660") int dueScanDaysMax,
+        @Min(1) @Max(1000) @DefaultValue("366") int dueScanBatchDays,
+        @Min(1) @DefaultValue("600") int billsPerAccountMax,
+        @Min(1) @DefaultValue("200") int holderNameLengthMax,
+        @Min(1) @DefaultValue("3") int accountIdAttemptsMax,
+        @Min(1) @DefaultValue("100") int ledgerPageSizeDefault,
+        @Min(1) @DefaultValue("500") int ledgerPageSizeMax,
+        @NotNull @DefaultValue("10s") Duration commandTimeout) {
+
+    /** Defaults, for tests and tools that build the rules without Spring. */
+    public static BillingProperties defaults() {
+        return new BillingProperties(Set.of("APTC", "UNSUBSIDIZED"), Set.of("en", "es"), 23, 1_000_000, 366, 3660,
+                366, 600, 200, 3, 100, 500, Duration.ofSeconds(10));
+    }
+}

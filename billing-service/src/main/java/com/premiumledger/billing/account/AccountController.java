@@ -1,0 +1,123 @@
+package com.premiumledger.billing.account;
+
+import com.premiumledger.billing.BillingProperties;
+import com.premiumledger.billing.account.AccountRequests.AccountResponse;
+import com.premiumledger.billing.account.AccountRequests.BillResponse;
+import com.premiumledger.billing.account.AccountRequests.IssueBillRequest;
+import com.premiumledger.billing.account.AccountRequests.MissPaymentRequest;
+import com.premiumledger.billing.account.AccountRequests.MissedResponse;
+import com.premiumledger.billing.account.AccountRequests.OpenAccountRequest;
+import com.premiumledger.billing.calendar.BusinessDates;
+import com.premiumledger.billing.calendar.DueIndex;
+import com.premiumledger.billing.support.CommandSender;
+import com.premiumledger.platform.security.Roles;
+import com.premiumledger.platform.web.ApiProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.security.Principal;
+import java.time.LocalDate;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "accounts", description = "Billing accounts, their bills and missed payments")
+class AccountController {
+
+    private final CommandSender commands;
+    private final DueIndex dueIndex;
+    private final BusinessDates businessDates;
+    private final AccountIdGenerator accountIds;
+    private final BillingProperties properties;
+
+    AccountController(CommandSender commands, DueIndex dueIndex, BusinessDates businessDates,
+                      AccountIdGenerator accountIds, BillingProperties properties) {
+        this.commands = commands;
+        this.dueIndex = dueIndex;
+        this.businessDates = businessDates;
+        this.accountIds = accountIds;
+        this.properties = properties;
+    }
+
+    @PostMapping("/accounts")
+    @PreAuthorize(Roles.SERVICE)
+    @Operation(summary = "Open a billing account",
+            description = "accountId is optional (generated as A + 9 digits); an existing accountId is a 409.")
+    ResponseEntity<AccountResponse> open(@Valid @RequestBody OpenAccountRequest request, Principal principal) {
+        String accountId = request.accountId() != null ? openWithId(request, request.accountId(), principal)
+                : openWithGeneratedId(request, principal);
+        AccountResponse body = new AccountResponse(accountId, request.holderName().strip(), request.program(),
+                request.coverageStart(), AccountRules.languageOrDefault(request.language()), request.email());
+        return ResponseEntity.created(URI.create("/accounts/" + accountId)).body(body);
+    }
+
+    private String openWithId(OpenAccountRequest request, String accountId, Principal principal) {
+        try {
+            commands.send(toCommand(request, accountId, principal), principal.getName());
+            return accountId;
+        } catch (AggregateStreamCreationException e) {
+            throw ApiProblem.conflict("account-exists", "account " + accountId + " already exists");
+        }
+    }
+
+    private String openWithGeneratedId(OpenAccountRequest request, Principal principal) {
+        for (int attempt = 1; attempt < properties.accountIdAttemptsMax(); attempt++) {
+            String accountId = accountIds.next();
+            try {
+                commands.send(toCommand(request, accountId, principal), principal.getName());
+                return accountId;
+            } catch (AggregateStreamCreationException e) {
+                // A billion numbers make a collision rare; try another rather than fail the member.
+            }
+        }
+        return openWithId(request, accountIds.next(), principal);
+    }
+
+    private static OpenAccountCommand toCommand(OpenAccountRequest request, String accountId, Principal principal) {
+        return new OpenAccountCommand(accountId, request.holderName(), request.program(), request.coverageStart(),
+                request.language(), request.email(), principal.getName());
+    }
+
+    @PostMapping("/accounts/{accountId}/bills")
+    @PreAuthorize(Roles.SERVICE)
+    @Operation(summary = "Issue the bill for one coverage month",
+            description = "201 with the new bill; 200 with the same body when that bill already exists with the"
+                    + " same amounts; 409 when it exists with different ones.")
+    ResponseEntity<BillResponse> issueBill(@PathVariable String accountId, @Valid @RequestBody IssueBillRequest request,
+                                           Principal principal) {
+        if (!AccountRules.isAccountId(accountId)) {
+            throw ApiProblem.notFound("not-found", "no such account " + accountId);
+        }
+        BillRules.checkAmounts(request.grossPremiumCents(), request.subsidyCents(), properties);
+        LocalDate dueDate = DueDates.resolve(request.coverageMonth(), request.dueDate(), properties.dueDayOfMonth());
+        dueIndex.add(dueDate, accountId);
+        IssueBillResult result = commands.send(new IssueBillCommand(accountId, request.coverageMonth(),
+                request.grossPremiumCents(), request.subsidyCents(), request.dueDate(), principal.getName()),
+                principal.getName());
+        HttpStatus status = result.created() ? HttpStatus.CREATED : HttpStatus.OK;
+        return ResponseEntity.status(status).location(URI.create("/accounts/" + accountId + "/bills"))
+                .body(BillResponse.of(result));
+    }
+
+    @PostMapping("/accounts/{accountId}/bills/{billId}/missed")
+    @PreAuthorize(Roles.OPERATOR)
+    @Operation(summary = "Record by hand that a bill's payment was missed",
+            description = "businessDate defaults to the current business date (400 if no day was ever closed);"
+                    + " 409 when the bill is paid or already missed.")
+    MissedResponse missPayment(@PathVariable String accountId, @PathVariable String billId,
+                               @Valid @RequestBody(required = false) MissPaymentRequest request, Principal principal) {
+        LocalDate businessDate = request != null && request.businessDate() != null ? request.businessDate()
+                : businessDates.current().orElseThrow(() -> ApiProblem.badRequest("no-business-date",
+                        "no day was ever closed; give businessDate"));
+        MissPaymentResult result = commands.send(new MissPaymentCommand(accountId, billId, businessDate,
+                principal.getName()), principal.getName());
+        return new MissedResponse(result.accountId(), result.billId(), true, result.openCents(), result.businessDate());
+    }
+}

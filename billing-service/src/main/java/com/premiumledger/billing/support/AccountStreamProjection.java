@@ -1,0 +1,61 @@
+package com.premiumledger.billing.support;
+
+import com.premiumledger.events.AccountOpened;
+import com.premiumledger.events.BillIssued;
+import com.premiumledger.events.PaymentApplied;
+import com.premiumledger.events.PaymentMissed;
+import com.premiumledger.events.Topics;
+import com.premiumledger.platform.consumer.EventStreamHandler;
+import com.premiumledger.platform.consumer.ReceivedEvent;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * A projection of each account's event stream into one document per account. The platform hands events
+ * in sequence order; this applies each only if its sequence is past the document's {@code lastSequence},
+ * and writes with that sequence as a guard, so a replayed event changes nothing.
+ */
+public abstract class AccountStreamProjection<V> implements EventStreamHandler {
+
+    private final ViewDocuments<V> documents;
+
+    protected AccountStreamProjection(ViewDocuments<V> documents) {
+        this.documents = documents;
+    }
+
+    /** The view after {@code event}; {@code before} is null only for the account's first event. */
+    protected abstract V fold(V before, ReceivedEvent event);
+
+    protected abstract long lastSequence(V view);
+
+    @Override
+    public Collection<String> topics() {
+        return List.of(Topics.BILLING);
+    }
+
+    @Override
+    public void handle(ReceivedEvent event) {
+        if (!isAccountEvent(event)) {
+            return;
+        }
+        String accountId = event.aggregateId();
+        V before = documents.find(accountId).orElse(null);
+        if (before != null && event.sequence() <= lastSequence(before)) {
+            return;
+        }
+        if (before == null && !(event.payload() instanceof AccountOpened)) {
+            throw new IllegalStateException("account " + accountId + " has no view yet, but its event at sequence "
+                    + event.sequence() + " is not AccountOpened");
+        }
+        documents.save(accountId, before == null ? null : lastSequence(before), fold(before, event));
+    }
+
+    private static boolean isAccountEvent(ReceivedEvent event) {
+        return event.payload() instanceof AccountOpened || event.payload() instanceof BillIssued
+                || event.payload() instanceof PaymentApplied || event.payload() instanceof PaymentMissed;
+    }
+
+    public ViewDocuments<V> documents() {
+        return documents;
+    }
+}

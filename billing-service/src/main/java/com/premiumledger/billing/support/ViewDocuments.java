@@ -1,0 +1,66 @@
+package com.premiumledger.billing.support;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.premiumledger.events.EventJson;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+
+/**
+ * Projection documents keyed by {@code _id}, written only when their {@code lastSequence} is still the one
+ * the writer read: a replayed event (the crash window between handling and recording it) changes nothing,
+ * and a concurrent writer cannot be overwritten.
+ */
+public final class ViewDocuments<V> {
+
+    public static final String LAST_SEQUENCE = "lastSequence";
+
+    private final MongoCollection<Document> collection;
+    private final Class<V> viewClass;
+
+    public ViewDocuments(MongoCollection<Document> collection, Class<V> viewClass) {
+        this.collection = collection;
+        this.viewClass = viewClass;
+    }
+
+    public Optional<V> find(String id) {
+        Document document = collection.find(Filters.eq("_id", id)).first();
+        return Optional.ofNullable(document).map(this::fromDocument);
+    }
+
+    /**
+     * Stores {@code view} as the successor of the version at {@code expectedLastSequence} (null: none yet).
+     * Returns false when another write got there first, which for an in-order consumer means the event was
+     * already applied.
+     */
+    public boolean save(String id, Long expectedLastSequence, V view) {
+        Document document = toDocument(view).append("_id", id);
+        if (expectedLastSequence == null) {
+            try {
+                collection.insertOne(document);
+                return true;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                    return false;
+                }
+                throw e;
+            }
+        }
+        return collection.replaceOne(Filters.and(Filters.eq("_id", id),
+                Filters.eq(LAST_SEQUENCE, expectedLastSequence)), document).getModifiedCount() == 1;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Document toDocument(V view) {
+        return new Document(EventJson.mapper().convertValue(view, Map.class));
+    }
+
+    private V fromDocument(Document document) {
+        Document copy = new Document(document);
+        copy.remove("_id");
+        return EventJson.mapper().convertValue(copy, viewClass);
+    }
+}

@@ -1,0 +1,400 @@
+package com.premiumledger.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.premiumledger.events.CloudEventsCodec;
+import com.premiumledger.events.EventEnvelope;
+import com.premiumledger.events.EventJson;
+import com.premiumledger.events.EventTypes;
+import com.premiumledger.events.PaymentMissed;
+import com.premiumledger.events.PaymentRecorded;
+import com.premiumledger.events.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Billing over the embedded broker and store: accounts and bills over HTTP, payments arriving as real
+ * CloudEvents records, days closing into missed payments, and every refusal as problem+json. The calendar
+ * is one per JVM, so the tests that close days run in a fixed order.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=premium-platform,billing-service")
+@ActiveProfiles("local")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BillingServiceIntegrationTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+    };
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    MongoDatabase database;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    private KafkaProducer<String, byte[]> producer;
+
+    @BeforeAll
+    void startProducer() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @AfterAll
+    void stopProducer() {
+        producer.close();
+    }
+
+    // ---- the flows
+
+    @Test
+    @Order(1)
+    void beforeAnyCloseThereIsNoBusinessDateAndAMissNeedsOne() {
+        assertThat(get(auditor(), "/calendar").getBody()).containsEntry("businessDate", null);
+        String accountId = openAccount();
+        issueBill(accountId, "2027-05", 40_000, 0);
+        ResponseEntity<Map<String, Object>> response = post(operator(),
+                "/accounts/" + accountId + "/bills/" + accountId + "-2027-05/missed", null);
+        assertProblem(response, HttpStatus.BAD_REQUEST, "no-business-date");
+    }
+
+    @Test
+    @Order(2)
+    void aRecordedPaymentIsAppliedOnceHoweverOftenItArrives() {
+        String accountId = openAccount();
+        ResponseEntity<Map<String, Object>> bill = issueBill(accountId, "2027-03", 50_000, 30_000);
+        assertThat(bill.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(bill.getBody()).containsEntry("billId", accountId + "-2027-03")
+                .containsEntry("dueDate", "2027-02-23").containsEntry("amountDueCents", 20_000);
+        ResponseEntity<Map<String, Object>> again = issueBill(accountId, "2027-03", 50_000, 30_000);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(again.getBody()).isEqualTo(bill.getBody());
+
+        String eventId = UUID.randomUUID().toString();
+        producePayment(eventId, accountId, "PAY-" + accountId, 20_000);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Map<String, Object> balance = balance(accountId);
+            assertThat(number(balance, "balanceCents")).isZero();
+            assertThat(number(balance, "openCents")).isZero();
+        });
+        Map<String, Object> march = bills(accountId).get(0);
+        assertThat(march).containsEntry("paidCents", 20_000).containsEntry("openCents", 0)
+                .containsEntry("missed", false);
+
+        // The same record again, and the same payment under a new event id (a republish): no effect.
+        producePayment(eventId, accountId, "PAY-" + accountId, 20_000);
+        producePayment(UUID.randomUUID().toString(), accountId, "PAY-" + accountId, 20_000);
+        // A later payment on the same partition proves the duplicates were consumed before it.
+        producePayment(UUID.randomUUID().toString(), accountId, "PAY2-" + accountId, 1_000);
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(number(balance(accountId), "balanceCents")).isEqualTo(-1_000));
+        Map<String, Object> balance = balance(accountId);
+        assertThat(number(balance, "paymentsReceivedCents")).isEqualTo(21_000);
+        assertThat(number(balance, "creditCents")).isEqualTo(1_000);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Map<String, Object> ledger = get(auditor(), "/accounts/" + accountId + "/ledger").getBody();
+            List<Map<String, Object>> lines = list(ledger, "lines");
+            assertThat(lines).extracting(line -> line.get("eventType"))
+                    .containsExactly("BillIssued", "PaymentApplied", "PaymentApplied");
+            assertThat(lines).extracting(line -> number(line, "runningBalanceCents"))
+                    .containsExactly(20_000L, 0L, -1_000L);
+            assertThat(lines.get(0)).containsEntry("topic", Topics.BILLING).containsKey("offset")
+                    .containsEntry("issuedBy", "service");
+        });
+
+        // A paid bill cannot be missed.
+        ResponseEntity<Map<String, Object>> miss = post(operator(),
+                "/accounts/" + accountId + "/bills/" + accountId + "-2027-03/missed",
+                Map.of("businessDate", "2027-02-24"));
+        assertProblem(miss, HttpStatus.CONFLICT, "bill-paid");
+    }
+
+    @Test
+    @Order(3)
+    void closingTheDayAfterTheDueDateMissesTheUnpaidBill() {
+        String accountId = openAccount();
+        issueBill(accountId, "2027-02", 50_000, 30_000);
+        ResponseEntity<Map<String, Object>> first = post(operator(), "/calendar/days/2026-12-20/close", null);
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(list(first.getBody(), "closedDays")).isNotNull();
+
+        ResponseEntity<Map<String, Object>> close = post(operator(), "/calendar/days/2027-01-24/close", null);
+        assertThat(close.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(close.getBody()).containsEntry("businessDate", "2027-01-24");
+        assertThat(list(close.getBody(), "closedDays")).hasSize(35).last().isEqualTo("2027-01-24");
+        ResponseEntity<Map<String, Object>> again = post(operator(), "/calendar/days/2027-01-24/close", null);
+        assertThat((List<?>) again.getBody().get("closedDays")).isEmpty();
+
+        PaymentMissed missed = awaitPaymentMissed(accountId);
+        assertThat(missed.billId()).isEqualTo(accountId + "-2027-02");
+        assertThat(missed.openCents()).isEqualTo(20_000);
+        assertThat(missed.businessDate()).isEqualTo(LocalDate.of(2027, 1, 24));
+        assertThat(missed.decidedBy()).isEqualTo("calendar");
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(bills(accountId).get(0)).containsEntry("missed", true).containsEntry("pastDue", true));
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(get(auditor(), "/calendar").getBody()).containsEntry("businessDate", "2027-01-24"));
+        assertThat(number(balance(accountId), "pastDueCents")).isEqualTo(20_000);
+
+        // Missing it by hand now is a conflict; an unknown bill is a 404.
+        assertProblem(post(operator(), "/accounts/" + accountId + "/bills/" + accountId + "-2027-02/missed", null),
+                HttpStatus.CONFLICT, "already-missed");
+        assertProblem(post(operator(), "/accounts/" + accountId + "/bills/" + accountId + "-2031-01/missed", null),
+                HttpStatus.NOT_FOUND, "bill-not-found");
+    }
+
+    @Test
+    @Order(4)
+    void anOperatorMissesABillByHand() {
+        String accountId = openAccount();
+        issueBill(accountId, "2027-06", 30_000, 0);
+        ResponseEntity<Map<String, Object>> response = post(operator(),
+                "/accounts/" + accountId + "/bills/" + accountId + "-2027-06/missed", Map.of("businessDate", "2027-05-24"));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getBody()).containsEntry("billId", accountId + "-2027-06").containsEntry("missed", true);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(bills(accountId).get(0)).containsEntry("missed", true));
+    }
+
+    @Test
+    void generatesAnAccountIdWhenNoneIsGiven() {
+        ResponseEntity<Map<String, Object>> response = post(service(), "/accounts", Map.of("holderName", "Gen Erated",
+                "program", "UNSUBSIDIZED", "coverageStart", "2027-01-01"));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String accountId = (String) response.getBody().get("accountId");
+        assertThat(accountId).matches("A\\d{9}");
+        assertThat(response.getHeaders().getLocation()).hasToString("/accounts/" + accountId);
+        assertThat(response.getBody()).containsEntry("language", "en");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(number(balance(accountId), "balanceCents")).isZero());
+    }
+
+    // ---- refusals
+
+    @Test
+    void withoutCredentialsIs401() {
+        ResponseEntity<Map<String, Object>> response = rest.exchange("/calendar", HttpMethod.GET, null, JSON);
+        assertProblem(response, HttpStatus.UNAUTHORIZED, "unauthenticated");
+    }
+
+    @Test
+    void theWrongRoleIs403() {
+        assertProblem(post(auditor(), "/accounts", openBody("FORBID-" + suffix())), HttpStatus.FORBIDDEN, "forbidden");
+        assertProblem(post(service(), "/calendar/days/2027-01-01/close", null), HttpStatus.FORBIDDEN, "forbidden");
+    }
+
+    @Test
+    void badInputIs400AndWritesNothing() {
+        String accountId = "BAD-" + suffix();
+        Map<String, Object> body = new HashMap<>(openBody(accountId));
+        body.put("program", "GOLD");
+        assertProblem(post(service(), "/accounts", body), HttpStatus.BAD_REQUEST, "unknown-program");
+        body.put("program", "APTC");
+        body.put("coverageStart", "2027-01-15");
+        assertProblem(post(service(), "/accounts", body), HttpStatus.BAD_REQUEST, "coverage-start");
+        body.put("coverageStart", "2027-01-01");
+        body.put("cardNumber", "4111111111111111");
+        assertProblem(post(service(), "/accounts", body), HttpStatus.BAD_REQUEST, "malformed-body");
+        assertThat(database.getCollection("event_commits").find(Filters.eq("_id", accountId + ":0")).first()).isNull();
+
+        String billed = openAccount();
+        assertProblem(post(service(), "/accounts/" + billed + "/bills", Map.of("coverageMonth", "2027-07",
+                "grossPremiumCents", 0, "subsidyCents", 0)), HttpStatus.BAD_REQUEST, "validation");
+        assertProblem(post(service(), "/accounts/" + billed + "/bills", Map.of("coverageMonth", "2027-07",
+                "grossPremiumCents", 2_000_000, "subsidyCents", 0)), HttpStatus.BAD_REQUEST, "gross-premium");
+        assertProblem(post(service(), "/accounts/" + billed + "/bills", Map.of("coverageMonth", "2027-07",
+                "grossPremiumCents", 10_000, "subsidyCents", 20_000)), HttpStatus.BAD_REQUEST, "subsidy");
+        assertProblem(post(service(), "/accounts/" + billed + "/bills", Map.of("coverageMonth", "July",
+                "grossPremiumCents", 10_000, "subsidyCents", 0)), HttpStatus.BAD_REQUEST, "malformed-body");
+        Document dueDay = database.getCollection("due_index").find(Filters.eq("_id", "2027-06-23")).first();
+        assertThat(dueDay == null ? List.of() : dueDay.getList("accounts", String.class)).doesNotContain(billed);
+        assertThat(database.getCollection("event_commits").find(Filters.eq("_id", billed + ":1")).first()).isNull();
+
+        assertProblem(post(operator(), "/calendar/days/2027-13-01/close", null), HttpStatus.BAD_REQUEST, "validation");
+        assertProblem(get(auditor(), "/accounts/" + billed + "/ledger?limit=100000"), HttpStatus.BAD_REQUEST, "page");
+    }
+
+    @Test
+    void unknownAccountsAre404() {
+        String accountId = "NONE-" + suffix();
+        assertProblem(post(service(), "/accounts/" + accountId + "/bills", Map.of("coverageMonth", "2027-07",
+                "grossPremiumCents", 10_000, "subsidyCents", 0)), HttpStatus.NOT_FOUND, "not-found");
+        assertProblem(get(auditor(), "/accounts/" + accountId + "/balance"), HttpStatus.NOT_FOUND, "account-not-found");
+        assertProblem(get(auditor(), "/accounts/" + accountId + "/ledger"), HttpStatus.NOT_FOUND, "account-not-found");
+        assertProblem(get(auditor(), "/accounts/" + accountId + "/bills"), HttpStatus.NOT_FOUND, "account-not-found");
+    }
+
+    @Test
+    void conflictsAre409() {
+        String accountId = openAccount();
+        assertProblem(post(service(), "/accounts", openBody(accountId)), HttpStatus.CONFLICT, "account-exists");
+        issueBill(accountId, "2027-08", 50_000, 30_000);
+        assertProblem(issueBill(accountId, "2027-08", 50_000, 20_000), HttpStatus.CONFLICT, "bill-differs");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheEndpoints() {
+        Map<String, Object> paths = castMap(get(auditor(), "/v3/api-docs").getBody().get("paths"));
+        assertThat(paths).containsKeys("/accounts", "/accounts/{accountId}/bills",
+                "/accounts/{accountId}/bills/{billId}/missed", "/calendar/days/{date}/close", "/calendar",
+                "/accounts/{accountId}/balance", "/accounts/{accountId}/ledger");
+    }
+
+    // ---- helpers
+
+    private String openAccount() {
+        String accountId = "IT-" + suffix();
+        ResponseEntity<Map<String, Object>> response = post(service(), "/accounts", openBody(accountId));
+        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(response.getBody()).containsEntry("accountId", accountId);
+        return accountId;
+    }
+
+    private static Map<String, Object> openBody(String accountId) {
+        return Map.of("accountId", accountId, "holderName", "Member " + accountId, "program", "APTC",
+                "coverageStart", "2027-01-01", "language", "en", "email", "member@example.org");
+    }
+
+    private ResponseEntity<Map<String, Object>> issueBill(String accountId, String month, long gross, long subsidy) {
+        return post(service(), "/accounts/" + accountId + "/bills",
+                Map.of("coverageMonth", month, "grossPremiumCents", gross, "subsidyCents", subsidy));
+    }
+
+    private Map<String, Object> balance(String accountId) {
+        ResponseEntity<Map<String, Object>> response = get(auditor(), "/accounts/" + accountId + "/balance");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    private List<Map<String, Object>> bills(String accountId) {
+        ResponseEntity<Map<String, Object>> response = get(auditor(), "/accounts/" + accountId + "/bills");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return list(response.getBody(), "bills");
+    }
+
+    private void producePayment(String eventId, String accountId, String paymentId, long amountCents) {
+        PaymentRecorded payment = new PaymentRecorded(paymentId, accountId, amountCents, "ACH", "ONLINE",
+                LocalDate.of(2027, 2, 1), null, "6789", null, "key-" + paymentId, "service");
+        EventEnvelope envelope = new EventEnvelope(eventId, EventTypes.typeOf(PaymentRecorded.class),
+                "/premium-ledger/payment-service", accountId, Instant.now(), paymentId, 0, null, null, payment);
+        try {
+            producer.send(CloudEventsCodec.toRecord(Topics.PAYMENTS, envelope)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private PaymentMissed awaitPaymentMissed(String accountId) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "billing-test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<PaymentMissed> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.BILLING));
+            await().atMost(PATIENCE).until(() -> {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (accountId.equals(record.key())
+                            && CloudEventsCodec.fromRecord(record).payload() instanceof PaymentMissed missed) {
+                        found.add(missed);
+                    }
+                }
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
+    }
+
+    private ResponseEntity<Map<String, Object>> post(TestRestTemplate client, String path, Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        // A serialized body declares its length; the platform refuses bodies that do not (chunked).
+        String json = body == null ? null : EventJson.mapper().valueToTree(body).toString();
+        return client.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), JSON);
+    }
+
+    private ResponseEntity<Map<String, Object>> get(TestRestTemplate client, String path) {
+        return client.exchange(path, HttpMethod.GET, null, JSON);
+    }
+
+    private static void assertProblem(ResponseEntity<Map<String, Object>> response, HttpStatus status, String slug) {
+        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isNotNull();
+        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .as("content type %s", response.getHeaders().getContentType()).isTrue();
+        assertThat(response.getBody()).containsEntry("type", "https://premium-ledger.example/problems/" + slug);
+    }
+
+    private TestRestTemplate service() {
+        return rest.withBasicAuth("service", "service-local-only");
+    }
+
+    private TestRestTemplate operator() {
+        return rest.withBasicAuth("operator", "operator-local-only");
+    }
+
+    private TestRestTemplate auditor() {
+        return rest.withBasicAuth("auditor", "auditor-local-only");
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    private static long number(Map<String, Object> map, String key) {
+        return ((Number) map.get(key)).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> list(Map<String, Object> map, String key) {
+        return (List<T>) map.get(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object value) {
+        return (Map<String, Object>) value;
+    }
+}

@@ -1,0 +1,125 @@
+package com.premiumledger.notification.history;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.premiumledger.events.NoticeIssued;
+import com.premiumledger.events.Topics;
+import com.premiumledger.platform.consumer.EventStreamHandler;
+import com.premiumledger.platform.consumer.ReceivedEvent;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * The notice history, fed from the notices topic: {@code notices} holds one document per notice
+ * ({@code _id} = notice id) and {@code account_notices} one per account ({@code _id} = account id) with
+ * the set of its notice ids, so every read is an {@code _id} lookup.
+ *
+ * <p>The notice document is written before its id joins the account's set, so a reader never meets an id
+ * without its notice. Both writes are idempotent: the first copy of a notice wins (its Kafka position is
+ * the one auditors trace), and adding an id already in the set changes nothing.
+ */
+@Component
+class NoticeProjection implements EventStreamHandler {
+
+    static final String NOTICES = "notices";
+    static final String ACCOUNT_NOTICES = "account_notices";
+    static final String STATUS_ISSUED = "ISSUED";
+
+    private static final Comparator<NoticeView> OLDEST_FIRST =
+            Comparator.comparing(NoticeView::createdAt).thenComparing(NoticeView::noticeId);
+
+    private final MongoCollection<Document> notices;
+    private final MongoCollection<Document> accountNotices;
+
+    NoticeProjection(MongoDatabase database) {
+        this.notices = database.getCollection(NOTICES);
+        this.accountNotices = database.getCollection(ACCOUNT_NOTICES);
+    }
+
+    @Override
+    public String name() {
+        return "notice-history";
+    }
+
+    @Override
+    public List<String> topics() {
+        return List.of(Topics.NOTICES);
+    }
+
+    @Override
+    public void handle(ReceivedEvent event) {
+        if (!(event.payload() instanceof NoticeIssued issued)) {
+            return;
+        }
+        notices.updateOne(Filters.eq("_id", issued.noticeId()),
+                new Document("$setOnInsert", toDocument(issued, event)), new UpdateOptions().upsert(true));
+        accountNotices.updateOne(Filters.eq("_id", issued.accountId()),
+                Updates.addToSet("noticeIds", issued.noticeId()), new UpdateOptions().upsert(true));
+    }
+
+    private static Document toDocument(NoticeIssued issued, ReceivedEvent event) {
+        return new Document("accountId", issued.accountId())
+                .append("type", issued.noticeType())
+                .append("channel", issued.channel())
+                .append("status", STATUS_ISSUED)
+                .append("createdAt", Date.from(event.envelope().time()))
+                .append("amountCents", issued.amountCents())
+                .append("payByDate", issued.payByDate() == null ? null : issued.payByDate().toString())
+                .append("triggerEventId", issued.triggerEventId())
+                .append("eventId", event.eventId())
+                .append("topic", event.topic())
+                .append("partition", event.partition())
+                .append("offset", event.offset());
+    }
+
+    Optional<NoticeView> notice(String noticeId) {
+        return Optional.ofNullable(notices.find(Filters.eq("_id", noticeId)).first()).map(NoticeProjection::toView);
+    }
+
+    /** All notices of an account, oldest first; empty when the account has none yet. */
+    Optional<List<NoticeView>> accountNotices(String accountId) {
+        Document index = accountNotices.find(Filters.eq("_id", accountId)).first();
+        if (index == null) {
+            return Optional.empty();
+        }
+        List<String> noticeIds = index.getList("noticeIds", String.class, List.of());
+        List<NoticeView> views = new ArrayList<>(noticeIds.size());
+        for (Document document : notices.find(Filters.in("_id", noticeIds))) {
+            views.add(toView(document));
+        }
+        checkComplete(accountId, noticeIds, views);
+        views.sort(OLDEST_FIRST);
+        return Optional.of(views);
+    }
+
+    /** The write order promises every indexed id its notice, and every notice its own account. */
+    private static void checkComplete(String accountId, List<String> noticeIds, List<NoticeView> views) {
+        if (views.size() != noticeIds.size()) {
+            throw new IllegalStateException("account " + accountId + " lists " + noticeIds.size()
+                    + " notices but " + views.size() + " are stored");
+        }
+        for (NoticeView view : views) {
+            if (!accountId.equals(view.accountId())) {
+                throw new IllegalStateException("notice " + view.noticeId() + " is listed under account "
+                        + accountId + " but belongs to " + view.accountId());
+            }
+        }
+    }
+
+    private static NoticeView toView(Document document) {
+        String payByDate = document.getString("payByDate");
+        return new NoticeView(document.getString("_id"), document.getString("accountId"), document.getString("type"),
+                document.getString("channel"), document.getString("status"),
+                document.getDate("createdAt").toInstant(), document.getLong("amountCents"),
+                payByDate == null ? null : LocalDate.parse(payByDate), document.getString("triggerEventId"));
+    }
+}

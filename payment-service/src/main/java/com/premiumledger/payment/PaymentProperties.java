@@ -1,0 +1,58 @@
+package com.premiumledger.payment;
+
+import com.premiumledger.payment.payment.CardBrand;
+import com.premiumledger.payment.payment.PaymentMethod;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Every payment rule and limit.
+ *
+ * @param acceptedMethods payment methods this deployment takes (the real exchange takes no cards); may be
+ *     empty only in a deployment that records no payments at all
+ * @param acceptedCardBrands card brands taken when CARD is accepted
+ * @param amountMaxCents the largest single payment
+ * @param idempotencyRetention how long an Idempotency-Key is remembered; after that it may be reused
+ * @param idempotencyKeyAttemptsMax rounds of losing a race for the same key before giving up with 409
+ * @param receivedDateDaysBackMax how far before the business date a payment's received date may be
+ * @param referenceLengthMax characters of a check or money order number
+ * @param accountIdLengthMax characters of an account id
+ * @param paymentsPerAccountMax payments one account's history document holds (bounds its size)
+ * @param historyPageSizeDefault payments listed when the request names no limit
+ * @param historyPageSizeMax payments one request may list
+ * @param commandTimeout how long an HTTP request waits for its command
+ */
+@Validated
+@ConfigurationProperties("premium.payment")
+public record PaymentProperties(
+        @NotNull @DefaultValue({"CARD", "ACH", "CHECK", "MONEY_ORDER"}) Set<PaymentMethod> acceptedMethods,
+        @NotNull @DefaultValue({"VISA", "MASTERCARD", "DISCOVER", "AMEX"}) Set<CardBrand> acceptedCardBrands,
+        @Min(1) @DefaultValue("10000000") long amountMaxCents,
+        @NotNull @DefaultValue("30d") Duration idempotencyRetention,
+        @Min(1) @Max(10) @DefaultValue("3") int idempotencyKeyAttemptsMax,
+        @Min(0) @DefaultValue("366") int receivedDateDaysBackMax,
+        @Min(1) @Max(255) @DefaultValue("32") int referenceLengthMax,
+        @Min(1) @Max(255) @DefaultValue("64") int accountIdLengthMax,
+        @Min(1) @DefaultValue("5000") int paymentsPerAccountMax,
+        @Min(1) @DefaultValue("100") int historyPageSizeDefault,
+        @Min(1) @DefaultValue("500") int historyPageSizeMax,
+        @NotNull @DefaultValue("10s") Duration commandTimeout) {
+
+    /** Defaults, for tests and tools that build the rules without Spring. */
+    public static PaymentProperties defaults() {
+        return new PaymentProperties(Set.of(PaymentMethod.values()), Set.of(CardBrand.values()), 10_000_000,
+                Duration.ofDays(30), 3, 366, 32, 64, 5000, 100, 500, Duration.ofSeconds(10));
+    }
+
+    public PaymentProperties withAcceptedMethods(Set<PaymentMethod> methods) {
+        return new PaymentProperties(methods, acceptedCardBrands, amountMaxCents, idempotencyRetention,
+                idempotencyKeyAttemptsMax, receivedDateDaysBackMax, referenceLengthMax, accountIdLengthMax,
+                paymentsPerAccountMax, historyPageSizeDefault, historyPageSizeMax, commandTimeout);
+    }
+}

@@ -1,0 +1,86 @@
+package com.premiumledger.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Compatibility guard: one payload per type, written by hand once under src/test/resources/golden and never
+ * regenerated. Each must still read to the same record, still validate against its schema, and still be
+ * what EventJson writes for that record. If one of these fails, a published contract changed: add a new
+ * type version and an upcaster instead of editing the golden file.
+ */
+class GoldenPayloadTest {
+
+    private static final Map<String, LedgerEvent> EXPECTED = Map.of(
+            "com.premiumledger.billing.AccountOpened.v1",
+            new AccountOpened("A100000007", "Maria Lopez", "APTC", LocalDate.of(2026, 11, 1), "es",
+                    "maria.lopez@example.org", "enrollment-feed"),
+            "com.premiumledger.billing.BillIssued.v1",
+            new BillIssued("A100000007", "A100000007-2026-12", "2026-12", LocalDate.of(2026, 11, 23), 61_234,
+                    48_900, 12_334, "billing-scheduler"),
+            "com.premiumledger.billing.PaymentApplied.v1",
+            new PaymentApplied("A100000007", "P-20261120-0001", 30_000, LocalDate.of(2026, 11, 20), List.of(
+                    new BillAllocation("A100000007-2026-11", 12_334, 0),
+                    new BillAllocation("A100000007-2026-12", 12_334, 0)), 5_332, 0),
+            "com.premiumledger.billing.PaymentMissed.v1",
+            new PaymentMissed("A100000007", "A100000007-2027-01", "2027-01", LocalDate.of(2026, 12, 23), 7_002,
+                    LocalDate.of(2026, 12, 24), "calendar"),
+            "com.premiumledger.billing.DayClosed.v1",
+            new DayClosed(LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 23), "scheduler"),
+            "com.premiumledger.payments.PaymentRecorded.v1",
+            new PaymentRecorded("P-20261120-0001", "A100000007", 30_000, "MONEY_ORDER", "MAIL",
+                    LocalDate.of(2026, 11, 20), null, null, "MO-778812", "mailroom-2026-11-20-0001",
+                    "mailroom-clerk-3"),
+            "com.premiumledger.coverage.CoverageStatusChanged.v1",
+            new CoverageStatusChanged("A100000007", "GRACE", "SUSPENDED", "grace month 1 ended unpaid",
+                    LocalDate.of(2027, 2, 1), "5f0c9a52-7d3e-4b8e-9a31-0f6f2a1c9d44"),
+            "com.premiumledger.notices.NoticeIssued.v1",
+            new NoticeIssued("PAST_DUE_WARNING:A100000007-2027-01", "A100000007", "PAST_DUE_WARNING", "LETTER",
+                    7_002, LocalDate.of(2027, 1, 31), "0b7e4c1d-2a9f-4f61-8d0e-3c5b6a7d8e90"));
+
+    static Stream<String> types() {
+        return Samples.types().stream();
+    }
+
+    private static byte[] golden(String type) throws IOException {
+        try (InputStream in = GoldenPayloadTest.class.getResourceAsStream("/golden/" + type + ".json")) {
+            assertThat(in).as("golden payload for " + type).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void everyRegisteredTypeHasAGoldenPayload() {
+        assertThat(EXPECTED.keySet()).containsExactlyInAnyOrderElementsOf(Samples.types());
+    }
+
+    @ParameterizedTest
+    @MethodSource("types")
+    void goldenPayloadStillReadsToTheSameRecord(String type) throws IOException {
+        assertThat(EventJson.read(type, golden(type))).isEqualTo(EXPECTED.get(type));
+    }
+
+    @ParameterizedTest
+    @MethodSource("types")
+    void goldenPayloadStillValidatesAgainstItsSchema(String type) throws IOException {
+        JsonNode payload = EventJson.mapper().readTree(golden(type));
+        assertThat(Schemas.validate(type, payload)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("types")
+    void theRecordIsStillWrittenAsTheGoldenPayload(String type) throws IOException {
+        JsonNode written = Schemas.json(EXPECTED.get(type));
+        assertThat(written).isEqualTo(EventJson.mapper().readTree(golden(type)));
+    }
+}

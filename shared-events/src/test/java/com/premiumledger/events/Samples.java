@@ -1,0 +1,88 @@
+package com.premiumledger.events;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sample instances of every registered event type; each nullable field is null in one sample and set in
+ * another. A type registered without samples fails the tests.
+ */
+final class Samples {
+
+    private Samples() {
+    }
+
+    static final Map<Class<? extends LedgerEvent>, List<LedgerEvent>> BY_CLASS = new LinkedHashMap<>();
+
+    static {
+        BY_CLASS.put(AccountOpened.class, List.of(
+                new AccountOpened("A000000001", "Ana Silva", "APTC", LocalDate.of(2027, 1, 1), "en",
+                        "ana@example.org", "operator-1"),
+                new AccountOpened("A000000002", "Bo Member", "UNSUBSIDIZED", LocalDate.of(2027, 3, 1), "es", null,
+                        "service")));
+        BY_CLASS.put(BillIssued.class, List.of(
+                new BillIssued("A000000001", "A000000001-2027-01", "2027-01", LocalDate.of(2026, 12, 23), 50_000,
+                        30_000, 20_000, "service"),
+                new BillIssued("A000000002", "A000000002-2027-03", "2027-03", LocalDate.of(2027, 2, 23), 41_250, 0,
+                        41_250, "operator-1")));
+        BY_CLASS.put(PaymentApplied.class, List.of(
+                new PaymentApplied("A000000001", "P-1", 30_000, LocalDate.of(2026, 12, 20), List.of(
+                        new BillAllocation("A000000001-2027-01", 20_000, 0),
+                        new BillAllocation("A000000001-2027-02", 10_000, 10_000)), 0, 10_000),
+                new PaymentApplied("A000000001", "P-2", 7_500, LocalDate.of(2027, 1, 2), List.of(), 7_500, 0)));
+        BY_CLASS.put(PaymentMissed.class, List.of(
+                new PaymentMissed("A000000001", "A000000001-2027-02", "2027-02", LocalDate.of(2027, 1, 23), 15_000,
+                        LocalDate.of(2027, 1, 24), "calendar")));
+        BY_CLASS.put(DayClosed.class, List.of(
+                new DayClosed(LocalDate.of(2027, 1, 24), LocalDate.of(2027, 1, 23), "scheduler"),
+                new DayClosed(LocalDate.of(2027, 1, 1), null, "operator-1")));
+        BY_CLASS.put(PaymentRecorded.class, List.of(
+                new PaymentRecorded("P-1", "A000000001", 20_000, "CARD", "ONLINE", LocalDate.of(2027, 1, 5), "VISA",
+                        "4242", null, "key-1", "service"),
+                new PaymentRecorded("P-2", "A000000001", 15_000, "CHECK", "MAIL", LocalDate.of(2027, 1, 6), null,
+                        null, "1042", "key-2", "operator-1"),
+                new PaymentRecorded("P-3", "A000000002", 9_900, "ACH", "AUTOPAY", LocalDate.of(2027, 1, 7), null,
+                        "6789", null, null, "autopay")));
+        BY_CLASS.put(CoverageStatusChanged.class, List.of(
+                new CoverageStatusChanged("A000000001", null, "ACTIVE", "account opened", LocalDate.of(2027, 1, 1),
+                        "evt-1"),
+                new CoverageStatusChanged("A000000001", "ACTIVE", "GRACE", "payment missed",
+                        LocalDate.of(2027, 1, 24), "evt-2")));
+        BY_CLASS.put(NoticeIssued.class, List.of(
+                new NoticeIssued("BILL_READY:A000000001-2027-01", "A000000001", "BILL_READY", "EMAIL", 20_000,
+                        LocalDate.of(2026, 12, 23), "evt-3"),
+                new NoticeIssued("PAYMENT_RECEIVED:P-1", "A000000001", "PAYMENT_RECEIVED", "LETTER", 20_000, null,
+                        "evt-4")));
+    }
+
+    /** The samples of a registered type name; fails when the type has none. */
+    static List<LedgerEvent> of(String type) {
+        Class<? extends LedgerEvent> eventClass = EventTypes.classOf(type).orElseThrow();
+        List<LedgerEvent> samples = BY_CLASS.get(eventClass);
+        if (samples == null || samples.isEmpty()) {
+            throw new AssertionError("no sample instance for " + type + "; add one to Samples");
+        }
+        return samples;
+    }
+
+    /** Every registered type name. */
+    static List<String> types() {
+        java.util.ArrayList<String> types = new java.util.ArrayList<>();
+        EventTypes.all().forEach(types::add);
+        return types;
+    }
+
+    /** The topic a type is published on, from the producing service in its name. */
+    static String topicOf(String type) {
+        String service = type.split("\\.")[2];
+        return switch (service) {
+            case "billing" -> Topics.BILLING;
+            case "payments" -> Topics.PAYMENTS;
+            case "coverage" -> Topics.COVERAGE;
+            case "notices" -> Topics.NOTICES;
+            default -> throw new AssertionError("no topic for " + type);
+        };
+    }
+}
