@@ -24,8 +24,11 @@ public final class EventJson {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            // Consumers must tolerate fields added in a compatible minor change.
+            // Consumers must tolerate fields added in a compatible minor change...
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // ...but never read a missing field as 0 or null: an old shape goes through an upcaster.
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .build();
 
     private static final Map<String, EventUpcaster> UPCASTERS = new HashMap<>();
