@@ -1,0 +1,142 @@
+package com.premiumledger.coverage.status;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
+import com.premiumledger.coverage.lifecycle.CoverageStatus;
+import com.premiumledger.events.CoverageStatusChanged;
+import com.premiumledger.events.Topics;
+import com.premiumledger.platform.consumer.EventStreamHandler;
+import com.premiumledger.platform.consumer.ReceivedEvent;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+/**
+ * Projects CoverageStatusChanged into {@code coverage_views} (one document per account: status, since,
+ * history, lastSequence) and {@code coverage_by_status} (one document per status: its account ids). Every
+ * read and write is by {@code _id}.
+ *
+ * <p>A change is applied only when its sequence is past the view's {@code lastSequence}, checked in the
+ * update filter, so a replayed event never adds a second history entry. The status index is then made to
+ * agree with the view, which is idempotent, so a crash between the two writes heals on the replay.
+ */
+@Component
+class CoverageViewProjection implements EventStreamHandler {
+
+    static final String VIEWS = "coverage_views";
+    static final String BY_STATUS = "coverage_by_status";
+    /** A view created but not yet given its first change (a crash between the two writes) has no status. */
+    private static final long NO_SEQUENCE = -1;
+
+    private final MongoCollection<Document> views;
+    private final MongoCollection<Document> byStatus;
+
+    CoverageViewProjection(MongoDatabase database) {
+        this.views = database.getCollection(VIEWS);
+        this.byStatus = database.getCollection(BY_STATUS);
+    }
+
+    @Override
+    public String name() {
+        return "coverage-views";
+    }
+
+    @Override
+    public List<String> topics() {
+        return List.of(Topics.COVERAGE);
+    }
+
+    @Override
+    public void handle(ReceivedEvent event) {
+        if (event.payload() instanceof CoverageStatusChanged changed) {
+            apply(event, changed);
+        }
+    }
+
+    private void apply(ReceivedEvent event, CoverageStatusChanged changed) {
+        String accountId = changed.accountId();
+        views.updateOne(Filters.eq("_id", accountId),
+                Updates.combine(Updates.setOnInsert("accountId", accountId),
+                        Updates.setOnInsert("lastSequence", NO_SEQUENCE),
+                        Updates.setOnInsert("history", List.of())),
+                new UpdateOptions().upsert(true));
+        UpdateResult result = views.updateOne(
+                Filters.and(Filters.eq("_id", accountId), Filters.lt("lastSequence", event.sequence())),
+                Updates.combine(Updates.set("status", changed.toStatus()),
+                        Updates.set("since", changed.effectiveDate().toString()),
+                        Updates.set("lastSequence", event.sequence()),
+                        Updates.push("history", historyEntry(event, changed))));
+        if (result.getMatchedCount() == 0) {
+            assertAlreadyApplied(accountId, event.sequence());
+        }
+        indexCurrentStatus(accountId);
+    }
+
+    private void assertAlreadyApplied(String accountId, long sequence) {
+        Document view = views.find(Filters.eq("_id", accountId)).first();
+        long lastSequence = view == null ? NO_SEQUENCE : view.getLong("lastSequence");
+        if (lastSequence < sequence) {
+            throw new IllegalStateException("coverage view of " + accountId + " refused sequence " + sequence
+                    + " although it is only at " + lastSequence);
+        }
+    }
+
+    /** Puts the account under the status its view holds, and under no other. */
+    private void indexCurrentStatus(String accountId) {
+        Document view = views.find(Filters.eq("_id", accountId)).first();
+        String status = view == null ? null : view.getString("status");
+        if (status == null) {
+            return;
+        }
+        List<String> others = Arrays.stream(CoverageStatus.values()).map(Enum::name)
+                .filter(name -> !name.equals(status)).toList();
+        byStatus.updateMany(Filters.in("_id", others), Updates.pull("accountIds", accountId));
+        byStatus.updateOne(Filters.eq("_id", status), Updates.addToSet("accountIds", accountId),
+                new UpdateOptions().upsert(true));
+    }
+
+    private static Document historyEntry(ReceivedEvent event, CoverageStatusChanged changed) {
+        return new Document("fromStatus", changed.fromStatus())
+                .append("toStatus", changed.toStatus())
+                .append("reason", changed.reason())
+                .append("effectiveDate", changed.effectiveDate().toString())
+                .append("eventId", event.eventId())
+                .append("causeEventId", changed.causeEventId())
+                .append("topic", event.topic())
+                .append("partition", event.partition())
+                .append("offset", event.offset());
+    }
+
+    Optional<CoverageView> coverage(String accountId) {
+        Document view = views.find(Filters.eq("_id", accountId)).first();
+        if (view == null || view.getString("status") == null) {
+            return Optional.empty();
+        }
+        List<CoverageView.HistoryEntry> history = new ArrayList<>();
+        for (Document entry : view.getList("history", Document.class)) {
+            history.add(new CoverageView.HistoryEntry(entry.getString("fromStatus"), entry.getString("toStatus"),
+                    entry.getString("reason"), LocalDate.parse(entry.getString("effectiveDate")),
+                    entry.getString("eventId"), entry.getString("causeEventId"), entry.getString("topic"),
+                    entry.getInteger("partition"), entry.getLong("offset")));
+        }
+        return Optional.of(new CoverageView(accountId, view.getString("status"),
+                LocalDate.parse(view.getString("since")), history));
+    }
+
+    /** The account ids under {@code status}, sorted so that pages are stable. */
+    List<String> accountsWithStatus(CoverageStatus status) {
+        Document index = byStatus.find(Filters.eq("_id", status.name())).first();
+        if (index == null) {
+            return List.of();
+        }
+        return index.getList("accountIds", String.class, List.of()).stream().sorted().toList();
+    }
+}
