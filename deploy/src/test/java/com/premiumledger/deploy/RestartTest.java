@@ -55,9 +55,13 @@ class RestartTest {
                     assertThat(notices(system, account)).containsExactlyInAnyOrder("BILL_READY", "PAYMENT_RECEIVED"));
 
             // The broker goes away; a bill is accepted meanwhile; it arrives once the broker is back.
+            long stopping = System.nanoTime();
             kafka.close();
+            System.out.printf("broker stopped in %d ms%n", (System.nanoTime() - stopping) / 1_000_000);
+            long accepting = System.nanoTime();
             post(system.billing() + "/accounts/" + account + "/bills",
                     Map.of("coverageMonth", "2027-02", "grossPremiumCents", 40_000, "subsidyCents", 10_000), 201);
+            System.out.printf("bill accepted without a broker in %d ms%n", (System.nanoTime() - accepting) / 1_000_000);
             kafka = EmbeddedKafkaBroker.start(kafkaData, kafkaPort, 2);
             await().atMost(PATIENCE).untilAsserted(() ->
                     assertThat(balanceCents(system, account)).isEqualTo(30_000));

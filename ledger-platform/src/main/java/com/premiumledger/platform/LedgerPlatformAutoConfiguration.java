@@ -65,7 +65,9 @@ public class LedgerPlatformAutoConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    Producer<String, byte[]> ledgerEventProducer(KafkaProperties kafka) {
+    Producer<String, byte[]> ledgerEventProducer(KafkaProperties kafka,
+            @Value("${premium.outbox.producer-max-block:2s}") java.time.Duration maxBlock) {
+        long maxBlockMillis = maxBlock.toMillis();
         Map<String, Object> config = kafka.buildProducerProperties(null);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -73,6 +75,9 @@ public class LedgerPlatformAutoConfiguration {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
+        // A command is accepted once stored; with the broker away, sending must not hold the request:
+        // the outbox marker stays and the sweeper publishes later.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlockMillis);
         return new KafkaProducer<>(config);
     }
 

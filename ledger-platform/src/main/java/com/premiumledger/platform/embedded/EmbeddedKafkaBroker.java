@@ -67,6 +67,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private static void format(KafkaConfig config, String logDirectory) {
+        if (Files.exists(Path.of(logDirectory, "meta.properties"))) {
+            // Already formatted by an earlier run: keep its cluster id and every record.
+            return;
+        }
         try {
             new Formatter()
                     .setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
