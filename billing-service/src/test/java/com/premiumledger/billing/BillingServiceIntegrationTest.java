@@ -189,6 +189,18 @@ class BillingServiceIntegrationTest {
 
     @Test
     @Order(4)
+    void aBillIssuedAfterItsDueDatePassedIsMissedAtOnce() {
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(get(auditor(), "/calendar").getBody()).containsEntry("businessDate", "2027-01-24"));
+        String accountId = openAccount();
+        issueBill(accountId, "2027-02", 50_000, 30_000);
+        PaymentMissed missed = awaitPaymentMissed(accountId);
+        assertThat(missed.billId()).isEqualTo(accountId + "-2027-02");
+        assertThat(missed.businessDate()).isEqualTo(LocalDate.of(2027, 1, 24));
+    }
+
+    @Test
+    @Order(5)
     void anOperatorMissesABillByHand() {
         String accountId = openAccount();
         issueBill(accountId, "2027-06", 30_000, 0);

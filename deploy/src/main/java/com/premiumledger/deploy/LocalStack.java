@@ -35,25 +35,42 @@ public final class LocalStack {
     private LocalStack() {
     }
 
-    public static void main(String[] args) throws Exception {
-        LocalStackSettings settings = LocalStackSettings.from(System.getenv());
+    public static void main(String[] args) {
+        try {
+            run(LocalStackSettings.from(System.getenv()));
+        } catch (Exception e) {
+            // Broker threads are not daemons: without an explicit exit a failed start would hang.
+            System.err.println("the local stack failed: " + e);
+            System.exit(1);
+        }
+    }
+
+    private static void run(LocalStackSettings settings) throws Exception {
         Files.createDirectories(settings.dataDirectory().resolve("logs"));
         EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(settings.dataDirectory().resolve("kafka"),
                 settings.kafkaPort(), settings.partitions());
         EmbeddedMongoServer mongo = EmbeddedMongoServer.start(settings.dataDirectory().resolve("mongo/premium-ledger.h2"),
                 settings.mongoPort());
         List<Process> processes = new ArrayList<>();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(processes, mongo, kafka), "local-stack-stop"));
-        for (Service service : SERVICES) {
-            processes.add(launch(service, settings, kafka.bootstrapServers(), mongo.connectionString()));
-        }
-        for (int i = 0; i < SERVICES.size(); i++) {
-            awaitHealthy(SERVICES.get(i), processes.get(i), settings);
+        Thread stop = new Thread(() -> stopAll(processes, mongo, kafka), "local-stack-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        try {
+            for (Service service : SERVICES) {
+                processes.add(launch(service, settings, kafka.bootstrapServers(), mongo.connectionString()));
+            }
+            for (int i = 0; i < SERVICES.size(); i++) {
+                awaitHealthy(SERVICES.get(i), processes.get(i), settings);
+            }
+        } catch (Exception e) {
+            Runtime.getRuntime().removeShutdownHook(stop);
+            stopAll(processes, mongo, kafka);
+            throw e;
         }
         printSummary(settings, kafka, mongo);
-        for (Process process : processes) {
-            int exit = process.waitFor();
-            System.out.println("a service exited with code " + exit + "; see " + settings.dataDirectory().resolve("logs"));
+        for (int i = 0; i < processes.size(); i++) {
+            int exit = processes.get(i).waitFor();
+            System.out.println(SERVICES.get(i).name() + " exited with code " + exit + "; see "
+                    + settings.dataDirectory().resolve("logs"));
         }
     }
 

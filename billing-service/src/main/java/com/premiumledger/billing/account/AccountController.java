@@ -101,6 +101,10 @@ class AccountController {
         IssueBillResult result = commands.send(new IssueBillCommand(accountId, request.coverageMonth(),
                 request.grossPremiumCents(), request.subsidyCents(), request.dueDate(), principal.getName()),
                 principal.getName());
+        // A bill issued after its due date already passed would never meet the day that decides it.
+        businessDates.current().filter(businessDate -> result.dueDate().isBefore(businessDate))
+                .ifPresent(businessDate -> commands.send(new DecideMissedPaymentsCommand(accountId, businessDate),
+                        principal.getName()));
         HttpStatus status = result.created() ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status).location(URI.create("/accounts/" + accountId + "/bills"))
                 .body(BillResponse.of(result));

@@ -126,11 +126,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         // Never echo request values (a rejected field may hold a card number): name the field, not its content.
         String detail = "the request body is not valid JSON for this endpoint";
-        Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            detail = "unknown field '" + unknown.getPropertyName() + "'";
-        } else if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            detail = "invalid value for field '" + fieldPath(mapping) + "'";
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                detail = "unknown field '" + unknown.getPropertyName() + "'";
+                break;
+            }
+            if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+                detail = "invalid value for field '" + fieldPath(mapping) + "'";
+                break;
+            }
         }
         return ResponseEntity.badRequest()
                 .body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", detail));
