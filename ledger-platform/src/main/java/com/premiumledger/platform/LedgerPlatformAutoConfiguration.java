@@ -11,7 +11,12 @@ import com.premiumledger.platform.eventstore.MongoEventStorageEngine;
 import com.premiumledger.platform.outbox.KafkaCommitPublisher;
 import com.premiumledger.platform.outbox.OutboxProperties;
 import com.premiumledger.platform.outbox.PendingCommitSweeper;
+import com.premiumledger.platform.operations.DeadLetters;
+import com.premiumledger.platform.operations.OperationsController;
+import com.premiumledger.platform.operations.Republisher;
 import com.premiumledger.platform.web.ProblemHandler;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import com.premiumledger.platform.web.RequestSizeLimitFilter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -65,7 +70,7 @@ public class LedgerPlatformAutoConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    Producer<String, byte[]> ledgerEventProducer(KafkaProperties kafka,
+    Producer<String, byte[]> ledgerEventProducer(KafkaProperties kafka, MeterRegistry meters,
             @Value("${premium.outbox.producer-max-block:2s}") java.time.Duration maxBlock) {
         long maxBlockMillis = maxBlock.toMillis();
         Map<String, Object> config = kafka.buildProducerProperties(null);
@@ -78,7 +83,9 @@ public class LedgerPlatformAutoConfiguration {
         // A command is accepted once stored; with the broker away, sending must not hold the request:
         // the outbox marker stays and the sweeper publishes later.
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlockMillis);
-        return new KafkaProducer<>(config);
+        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config);
+        new KafkaClientMetrics(producer).bindTo(meters);
+        return producer;
     }
 
     @Bean
@@ -106,14 +113,17 @@ public class LedgerPlatformAutoConfiguration {
     }
 
     @Bean
-    DefaultKafkaConsumerFactory<String, byte[]> ledgerConsumerFactory(KafkaProperties kafka) {
+    DefaultKafkaConsumerFactory<String, byte[]> ledgerConsumerFactory(KafkaProperties kafka, MeterRegistry meters) {
         Map<String, Object> config = kafka.buildConsumerProperties(null);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         // The topics are the log: a new consumer group reads it from the start.
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return new DefaultKafkaConsumerFactory<>(config);
+        DefaultKafkaConsumerFactory<String, byte[]> factory = new DefaultKafkaConsumerFactory<>(config);
+        // Consumer lag per topic and partition, and the rest of the client's metrics, on /actuator/prometheus.
+        factory.addListener(new MicrometerConsumerListener<>(meters));
+        return factory;
     }
 
     @Bean
@@ -145,6 +155,24 @@ public class LedgerPlatformAutoConfiguration {
             }
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    DeadLetters deadLetters(DefaultKafkaConsumerFactory<String, byte[]> ledgerConsumerFactory, EventConsumers consumers,
+            MongoDatabase database, @Value("${spring.application.name}") String applicationName,
+            @Value("${premium.operations.dead-letters-max:500}") int listMax) {
+        return new DeadLetters(ledgerConsumerFactory, consumers, database, applicationName, listMax);
+    }
+
+    @Bean
+    Republisher republisher(MongoEventStorageEngine storage, KafkaCommitPublisher publisher, MongoDatabase database,
+            @Value("${premium.operations.republish-commits-max:100000}") int commitsMax) {
+        return new Republisher(storage, publisher, database, commitsMax);
+    }
+
+    @Bean
+    OperationsController operationsController(DeadLetters deadLetters, Republisher republisher) {
+        return new OperationsController(deadLetters, republisher);
     }
 
     @Bean

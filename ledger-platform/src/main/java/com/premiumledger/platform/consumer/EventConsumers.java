@@ -29,14 +29,18 @@ import org.springframework.util.backoff.ExponentialBackOff;
 public class EventConsumers implements SmartLifecycle {
 
     private final List<ConcurrentMessageListenerContainer<String, byte[]>> containers = new ArrayList<>();
+    private final java.util.Map<String, GatedListener> listenersByGroup = new java.util.HashMap<>();
     private volatile boolean running;
 
     public EventConsumers(List<EventStreamHandler> handlers, ConsumerFactory<String, byte[]> consumerFactory,
                           KafkaOperations<String, byte[]> deadLetterTemplate, StreamGate gate,
                           ConsumerProperties properties, String applicationName, MeterRegistry meters) {
         for (EventStreamHandler handler : handlers) {
-            containers.add(container(handler, consumerFactory, deadLetterTemplate, gate, properties,
-                    applicationName, meters));
+            ConcurrentMessageListenerContainer<String, byte[]> container = container(handler, consumerFactory,
+                    deadLetterTemplate, gate, properties, applicationName, meters);
+            containers.add(container);
+            listenersByGroup.put(container.getContainerProperties().getGroupId(),
+                    (GatedListener) container.getContainerProperties().getMessageListener());
         }
     }
 
@@ -62,6 +66,18 @@ public class EventConsumers implements SmartLifecycle {
                 AggregateNotFoundException.class);
         container.setCommonErrorHandler(errorHandler);
         return container;
+    }
+
+    /**
+     * Handles one record again through the consumer group that dead-lettered it, exactly as the listener
+     * would: the gate still drops what was already applied, so a retry is always safe.
+     */
+    public void redeliver(String consumerGroup, ConsumerRecord<String, byte[]> record) {
+        GatedListener listener = listenersByGroup.get(consumerGroup);
+        if (listener == null) {
+            throw new IllegalArgumentException("no consumer group " + consumerGroup + " in this service");
+        }
+        listener.onMessage(record);
     }
 
     /** Decodes, gates and hands on one record. */

@@ -90,7 +90,7 @@ public class KafkaCommitPublisher implements CommitPublisher, SmartLifecycle {
     }
 
     /** Sends a commit and waits for every acknowledgement; used by the sweeper. */
-    void publishAndWait(StoredCommit commit) throws Exception {
+    public void publishAndWait(StoredCommit commit) throws Exception {
         List<CompletableFuture<RecordMetadata>> sends = new ArrayList<>();
         for (StoredEvent event : commit.events()) {
             sends.add(send(event.toRecord(properties.topic(), properties.source())));

@@ -14,7 +14,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class TestAccount {
 
-    public record Open(@TargetAggregateIdentifier String accountId) {
+    public record Open(@TargetAggregateIdentifier String accountId, String holderName) {
+        public Open(String accountId) {
+            this(accountId, "Test Holder");
+        }
     }
 
     public record Bill(@TargetAggregateIdentifier String accountId, String month) {
@@ -29,7 +32,7 @@ public class TestAccount {
 
     @CommandHandler
     TestAccount(Open command) {
-        apply(new AccountOpened(command.accountId(), "Test Holder", "APTC", LocalDate.of(2027, 1, 1), "en",
+        apply(new AccountOpened(command.accountId(), command.holderName(), "APTC", LocalDate.of(2027, 1, 1), "en",
                 null, "test"));
     }
 

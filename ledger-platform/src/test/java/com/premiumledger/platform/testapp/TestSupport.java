@@ -27,6 +27,14 @@ public class TestSupport {
         }
     }
 
+    public Object openPoison(String accountId) {
+        return new TestAccount.Open(accountId, "Poison Pill");
+    }
+
+    public void curePoison() {
+        handler.poisonFails = false;
+    }
+
     public Object bill(String accountId, String month) {
         return new TestAccount.Bill(accountId, month);
     }
