@@ -57,7 +57,11 @@ public class EventConsumers implements SmartLifecycle {
         container.setConcurrency(properties.concurrency());
         container.setBeanName(applicationName + "-" + handler.name());
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
-                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+                (record, exception) -> {
+                    meters.counter("ledger.consumer.dead.letters", "handler", handler.name(), "topic", record.topic())
+                            .increment();
+                    return new TopicPartition(Topics.deadLetter(record.topic()), -1);
+                });
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
         backOff.setMaxAttempts(properties.retryAttempts() - 1);
         DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, backOff);
