@@ -19,7 +19,15 @@ public final class EventTypes {
         register("com.premiumledger.billing.PaymentApplied.v1", PaymentApplied.class);
         register("com.premiumledger.billing.PaymentMissed.v1", PaymentMissed.class);
         register("com.premiumledger.billing.DayClosed.v1", DayClosed.class);
+        register("com.premiumledger.billing.CreditApplied.v1", CreditApplied.class);
+        register("com.premiumledger.billing.PaymentReversalApplied.v1", PaymentReversalApplied.class);
+        register("com.premiumledger.billing.CreditRefunded.v1", CreditRefunded.class);
+        register("com.premiumledger.billing.RefundRejected.v1", RefundRejected.class);
         register("com.premiumledger.payments.PaymentRecorded.v1", PaymentRecorded.class);
+        register("com.premiumledger.payments.UnappliedPaymentReceived.v1", UnappliedPaymentReceived.class);
+        register("com.premiumledger.payments.PaymentAssigned.v1", PaymentAssigned.class);
+        register("com.premiumledger.payments.PaymentReversed.v1", PaymentReversed.class);
+        register("com.premiumledger.payments.RefundRequested.v1", RefundRequested.class);
         register("com.premiumledger.coverage.CoverageStatusChanged.v1", CoverageStatusChanged.class);
         register("com.premiumledger.notices.NoticeIssued.v1", NoticeIssued.class);
     }

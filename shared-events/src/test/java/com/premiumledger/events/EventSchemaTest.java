@@ -28,16 +28,25 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EventSchemaTest {
 
     /** The fields that may be null, per type; everything else is required. */
-    private static final Map<String, Set<String>> NULLABLE = Map.of(
-            "com.premiumledger.billing.AccountOpened.v1", Set.of("email"),
-            "com.premiumledger.billing.BillIssued.v1", Set.of(),
-            "com.premiumledger.billing.PaymentApplied.v1", Set.of(),
-            "com.premiumledger.billing.PaymentMissed.v1", Set.of(),
-            "com.premiumledger.billing.DayClosed.v1", Set.of("previousDate"),
-            "com.premiumledger.payments.PaymentRecorded.v1",
-            Set.of("cardBrand", "lastFour", "reference", "idempotencyKey"),
-            "com.premiumledger.coverage.CoverageStatusChanged.v1", Set.of("fromStatus"),
-            "com.premiumledger.notices.NoticeIssued.v1", Set.of("payByDate"));
+    private static final Map<String, Set<String>> NULLABLE = Map.ofEntries(
+            Map.entry("com.premiumledger.billing.AccountOpened.v1", Set.of("email")),
+            Map.entry("com.premiumledger.billing.BillIssued.v1", Set.of()),
+            Map.entry("com.premiumledger.billing.PaymentApplied.v1", Set.of()),
+            Map.entry("com.premiumledger.billing.PaymentMissed.v1", Set.of()),
+            Map.entry("com.premiumledger.billing.DayClosed.v1", Set.of("previousDate")),
+            Map.entry("com.premiumledger.billing.CreditApplied.v1", Set.of()),
+            Map.entry("com.premiumledger.billing.PaymentReversalApplied.v1", Set.of()),
+            Map.entry("com.premiumledger.billing.CreditRefunded.v1", Set.of()),
+            Map.entry("com.premiumledger.billing.RefundRejected.v1", Set.of()),
+            Map.entry("com.premiumledger.payments.PaymentRecorded.v1",
+                    Set.of("cardBrand", "lastFour", "reference", "idempotencyKey")),
+            Map.entry("com.premiumledger.payments.UnappliedPaymentReceived.v1",
+                    Set.of("cardBrand", "lastFour", "reference")),
+            Map.entry("com.premiumledger.payments.PaymentAssigned.v1", Set.of("note")),
+            Map.entry("com.premiumledger.payments.PaymentReversed.v1", Set.of("accountId")),
+            Map.entry("com.premiumledger.payments.RefundRequested.v1", Set.of()),
+            Map.entry("com.premiumledger.coverage.CoverageStatusChanged.v1", Set.of("fromStatus")),
+            Map.entry("com.premiumledger.notices.NoticeIssued.v1", Set.of("payByDate")));
 
     static Stream<String> types() {
         return Samples.types().stream();
@@ -84,8 +93,10 @@ class EventSchemaTest {
         Class<? extends LedgerEvent> eventClass = EventTypes.classOf(type).orElseThrow();
         JsonNode schema = Schemas.node(type);
         assertObjectSchemaMatches(type, schema, eventClass, NULLABLE.get(type));
-        if (eventClass == PaymentApplied.class) {
-            JsonNode allocations = schema.path("properties").path("allocations");
+        String allocationList = eventClass == PaymentApplied.class ? "allocations"
+                : eventClass == PaymentReversalApplied.class ? "reopened" : null;
+        if (allocationList != null) {
+            JsonNode allocations = schema.path("properties").path(allocationList);
             assertThat(allocations.path("type").asText()).isEqualTo("array");
             assertThat(allocations.path("items").path("$ref").asText()).isEqualTo("#/$defs/BillAllocation");
             assertObjectSchemaMatches(type + "#BillAllocation", schema.path("$defs").path("BillAllocation"),
@@ -219,6 +230,19 @@ class EventSchemaTest {
         assertThat(Schemas.validate(type, missing)).extracting(ValidationMessage::getType).contains("required");
     }
 
+    @Test
+    void aNegativeReopenedAllocationFails() {
+        String type = EventTypes.typeOf(PaymentReversalApplied.class);
+        ObjectNode payload = (ObjectNode) Schemas.json(Samples.of(type).get(0));
+        ((ObjectNode) ((ArrayNode) payload.get("reopened")).get(1)).put("amountCents", -5);
+        assertThat(Schemas.validate(type, payload)).extracting(ValidationMessage::getType).contains("minimum");
+
+        ObjectNode extra = (ObjectNode) Schemas.json(Samples.of(type).get(0));
+        ((ObjectNode) ((ArrayNode) extra.get("reopened")).get(0)).put("surprise", "x");
+        assertThat(Schemas.validate(type, extra)).extracting(ValidationMessage::getType)
+                .contains("additionalProperties");
+    }
+
     @ParameterizedTest
     @MethodSource("types")
     void anUnknownFieldFails(String type) {
@@ -262,6 +286,49 @@ class EventSchemaTest {
         ObjectNode fullNumber = (ObjectNode) Schemas.json(Samples.of(type).get(0));
         fullNumber.put("lastFour", "4242424242424242");
         assertThat(Schemas.validate(type, fullNumber)).isNotEmpty();
+    }
+
+    /**
+     * Every payment method, payment channel, card brand and reversal reason takes only its listed codes.
+     * (A notice's channel is another, open code list.)
+     */
+    @ParameterizedTest
+    @MethodSource("types")
+    void paymentCodesRefuseUnknownCodes(String type) {
+        if (EventTypes.classOf(type).orElseThrow() == NoticeIssued.class) {
+            return;
+        }
+        Map<String, String> bad = Map.of("method", "BITCOIN", "channel", "FAX", "cardBrand", "DINERS");
+        for (LedgerEvent sample : Samples.of(type)) {
+            ObjectNode written = (ObjectNode) Schemas.json(sample);
+            List<String> coded = new ArrayList<>(bad.keySet());
+            if (sample instanceof PaymentReversed || sample instanceof PaymentReversalApplied) {
+                coded.add("reason");
+            }
+            for (String field : coded) {
+                if (!written.has(field)) {
+                    continue;
+                }
+                ObjectNode payload = written.deepCopy();
+                payload.put(field, bad.getOrDefault(field, "INSUFFICIENT_KARMA"));
+                assertThat(Schemas.validate(type, payload)).as(type + "." + field).isNotEmpty();
+                payload.put(field, written.path(field).asText().toLowerCase());
+                if (!written.path(field).isNull()) {
+                    assertThat(Schemas.validate(type, payload)).as(type + "." + field + " lower case")
+                            .isNotEmpty();
+                }
+            }
+        }
+    }
+
+    @Test
+    void unappliedPaymentsCarryNoFullCardNumber() {
+        String type = EventTypes.typeOf(UnappliedPaymentReceived.class);
+        for (LedgerEvent sample : Samples.of(type)) {
+            ObjectNode fullNumber = (ObjectNode) Schemas.json(sample);
+            fullNumber.put("lastFour", "5454545454545454");
+            assertThat(Schemas.validate(type, fullNumber)).isNotEmpty();
+        }
     }
 
     private static <T> List<T> iterable(java.util.Iterator<T> iterator) {

@@ -38,6 +38,19 @@ final class Samples {
         BY_CLASS.put(DayClosed.class, List.of(
                 new DayClosed(LocalDate.of(2027, 1, 24), LocalDate.of(2027, 1, 23), "scheduler"),
                 new DayClosed(LocalDate.of(2027, 1, 1), null, "operator-1")));
+        BY_CLASS.put(CreditApplied.class, List.of(
+                new CreditApplied("A000000001", "A000000001-2027-02", 7_500, 12_500, 0, 12_500),
+                new CreditApplied("A000000002", "A000000002-2027-03", 41_250, 0, 8_750, 0)));
+        BY_CLASS.put(PaymentReversalApplied.class, List.of(
+                new PaymentReversalApplied("A000000001", "P-2", 15_000, "RETURNED_CHECK", LocalDate.of(2027, 1, 20),
+                        List.of(new BillAllocation("A000000001-2027-01", 5_000, 5_000),
+                                new BillAllocation("A000000001-2027-02", 8_000, 15_000)), 2_000, 20_000),
+                new PaymentReversalApplied("A000000002", "P-3", 9_900, "NSF", LocalDate.of(2027, 1, 12), List.of(),
+                        9_900, 0)));
+        BY_CLASS.put(CreditRefunded.class, List.of(
+                new CreditRefunded("A000000002", "R-1", "P-3", 5_000, "ACH", LocalDate.of(2027, 1, 15), 4_900)));
+        BY_CLASS.put(RefundRejected.class, List.of(
+                new RefundRejected("A000000002", "R-2", "P-3", 20_000, 4_900, "refund exceeds account credit")));
         BY_CLASS.put(PaymentRecorded.class, List.of(
                 new PaymentRecorded("P-1", "A000000001", 20_000, "CARD", "ONLINE", LocalDate.of(2027, 1, 5), "VISA",
                         "4242", null, "key-1", "service"),
@@ -45,6 +58,23 @@ final class Samples {
                         null, "1042", "key-2", "operator-1"),
                 new PaymentRecorded("P-3", "A000000002", 9_900, "ACH", "AUTOPAY", LocalDate.of(2027, 1, 7), null,
                         "6789", null, null, "autopay")));
+        BY_CLASS.put(UnappliedPaymentReceived.class, List.of(
+                new UnappliedPaymentReceived("P-4", "A00000009X", 12_000, "CHECK", "MAIL", LocalDate.of(2027, 1, 8),
+                        null, null, "2210", "key-4", "mailroom-clerk-1"),
+                new UnappliedPaymentReceived("P-5", "A999999999", 6_500, "CARD", "PHONE", LocalDate.of(2027, 1, 9),
+                        "MASTERCARD", "5454", null, "key-5", "operator-1")));
+        BY_CLASS.put(PaymentAssigned.class, List.of(
+                new PaymentAssigned("P-4", "A000000001", 12_000, "CHECK", "MAIL", LocalDate.of(2027, 1, 8),
+                        "operator-1", "account number transposed on the check"),
+                new PaymentAssigned("P-5", "A000000002", 6_500, "CARD", "PHONE", LocalDate.of(2027, 1, 9),
+                        "operator-2", null)));
+        BY_CLASS.put(PaymentReversed.class, List.of(
+                new PaymentReversed("P-2", "A000000001", 15_000, "CHECK", "RETURNED_CHECK", LocalDate.of(2027, 1, 20),
+                        "operator-1"),
+                new PaymentReversed("P-5", null, 6_500, "CARD", "CHARGEBACK", LocalDate.of(2027, 1, 21), "service")));
+        BY_CLASS.put(RefundRequested.class, List.of(
+                new RefundRequested("R-1", "P-3", "A000000002", 5_000, "ACH", LocalDate.of(2027, 1, 14),
+                        "operator-1")));
         BY_CLASS.put(CoverageStatusChanged.class, List.of(
                 new CoverageStatusChanged("A000000001", null, "ACTIVE", "account opened", LocalDate.of(2027, 1, 1),
                         "evt-1"),
