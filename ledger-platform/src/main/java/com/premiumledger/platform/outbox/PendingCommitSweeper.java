@@ -59,10 +59,12 @@ public class PendingCommitSweeper {
 
     /** Republishes every commit whose marker is older than {@code cutoff}; returns how many. */
     public int sweepOlderThan(Instant cutoff) {
+        // The marker collection holds only commits in flight, so filtering it server-side stays cheap; young
+        // markers (still in their writer's hands) must never crowd old ones out of a batch.
+        lastSeenPending.set(pending.countDocuments());
         List<Document> markers = new ArrayList<>();
-        pending.find().limit(properties.sweepBatchMax()).into(markers);
-        lastSeenPending.set(markers.size());
-        markers.removeIf(marker -> marker.getDate("storedAt").toInstant().isAfter(cutoff));
+        pending.find(Filters.lt("storedAt", java.util.Date.from(cutoff))).limit(properties.sweepBatchMax())
+                .into(markers);
         // One aggregate's commits go out in sequence order, as the live path sent them.
         markers.sort(Comparator.comparing((Document marker) -> marker.getString("aggregateId"))
                 .thenComparing(marker -> marker.getLong("firstSequence")));
