@@ -1,6 +1,7 @@
 package com.premiumledger.payment;
 
 import com.premiumledger.payment.payment.CardBrand;
+import com.premiumledger.payment.payment.PaymentChannel;
 import com.premiumledger.payment.payment.PaymentMethod;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -27,6 +28,11 @@ import org.springframework.validation.annotation.Validated;
  * @param historyPageSizeDefault payments listed when the request names no limit
  * @param historyPageSizeMax payments one request may list
  * @param commandTimeout how long an HTTP request waits for its command
+ * @param unappliedChannels channels whose payments for an unknown account go to the unapplied queue (a mailed
+ *     check quoting a wrong number is real cash); on other channels such a payment is refused with 404
+ * @param unappliedQueueMax payments the unapplied queue's index document holds (bounds its size)
+ * @param refundsPerPaymentMax refunds one payment may be asked for
+ * @param reversedDateDaysBackMax how far before the business date a reversal's date may be
  */
 @Validated
 @ConfigurationProperties("premium.payment")
@@ -42,17 +48,23 @@ public record PaymentProperties(
         @Min(1) @DefaultValue("5000") int paymentsPerAccountMax,
         @Min(1) @DefaultValue("100") int historyPageSizeDefault,
         @Min(1) @DefaultValue("500") int historyPageSizeMax,
-        @NotNull @DefaultValue("10s") Duration commandTimeout) {
+        @NotNull @DefaultValue("10s") Duration commandTimeout,
+        @NotNull @DefaultValue("MAIL") Set<PaymentChannel> unappliedChannels,
+        @Min(1) @DefaultValue("10000") int unappliedQueueMax,
+        @Min(1) @Max(1000) @DefaultValue("20") int refundsPerPaymentMax,
+        @Min(0) @DefaultValue("366") int reversedDateDaysBackMax) {
 
     /** Defaults, for tests and tools that build the rules without Spring. */
     public static PaymentProperties defaults() {
         return new PaymentProperties(Set.of(PaymentMethod.values()), Set.of(CardBrand.values()), 10_000_000,
-                Duration.ofDays(30), 3, 366, 32, 64, 5000, 100, 500, Duration.ofSeconds(10));
+                Duration.ofDays(30), 3, 366, 32, 64, 5000, 100, 500, Duration.ofSeconds(10),
+                Set.of(PaymentChannel.MAIL), 10_000, 20, 366);
     }
 
     public PaymentProperties withAcceptedMethods(Set<PaymentMethod> methods) {
         return new PaymentProperties(methods, acceptedCardBrands, amountMaxCents, idempotencyRetention,
                 idempotencyKeyAttemptsMax, receivedDateDaysBackMax, referenceLengthMax, accountIdLengthMax,
-                paymentsPerAccountMax, historyPageSizeDefault, historyPageSizeMax, commandTimeout);
+                paymentsPerAccountMax, historyPageSizeDefault, historyPageSizeMax, commandTimeout, unappliedChannels,
+                unappliedQueueMax, refundsPerPaymentMax, reversedDateDaysBackMax);
     }
 }

@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "payment history", description = "Recorded payments, each traced to its event on the log")
 class PaymentHistoryController {
 
-    /** A page of an account's payments, oldest first. */
+    /** A page of an account's payments, oldest first; the sums cover all of them, reversed ones apart. */
     record AccountPaymentsResponse(String accountId, int totalCount, int offset, int limit,
-                                   long totalAmountCents, List<PaymentView> payments) {
+                                   long totalAmountCents, long reversedAmountCents, List<PaymentView> payments) {
     }
 
     private final PaymentHistoryProjection history;
@@ -46,7 +46,8 @@ class PaymentHistoryController {
     @PreAuthorize(Roles.READER)
     @Operation(summary = "An account's payments, oldest first",
             description = "offset (default 0) and limit (default and maximum configured) page the list;"
-                    + " totalAmountCents sums all of them. 404 account-not-found for an account never opened.")
+                    + " totalAmountCents sums all of them,"
+                    + " reversedAmountCents those reversed since. 404 account-not-found for an account never opened.")
     AccountPaymentsResponse accountPayments(@PathVariable String accountId,
                                             @RequestParam(required = false) Integer offset,
                                             @RequestParam(required = false) Integer limit) {
@@ -63,8 +64,11 @@ class PaymentHistoryController {
             return List.of();
         });
         long totalAmountCents = payments.stream().mapToLong(PaymentView::amountCents).sum();
+        long reversedAmountCents = payments.stream().filter(payment -> "REVERSED".equals(payment.status()))
+                .mapToLong(PaymentView::amountCents).sum();
         List<PaymentView> page = payments.subList(Math.min(from, payments.size()),
                 (int) Math.min((long) from + size, payments.size()));
-        return new AccountPaymentsResponse(accountId, payments.size(), from, size, totalAmountCents, page);
+        return new AccountPaymentsResponse(accountId, payments.size(), from, size, totalAmountCents,
+                reversedAmountCents, page);
     }
 }

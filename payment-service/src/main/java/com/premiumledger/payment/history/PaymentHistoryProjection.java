@@ -5,13 +5,17 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
+import com.premiumledger.events.PaymentAssigned;
 import com.premiumledger.events.PaymentRecorded;
+import com.premiumledger.events.PaymentReversed;
+import com.premiumledger.events.RefundRequested;
 import com.premiumledger.events.Topics;
+import com.premiumledger.events.UnappliedPaymentReceived;
 import com.premiumledger.payment.PaymentProperties;
+import com.premiumledger.payment.refund.RefundViews;
 import com.premiumledger.platform.consumer.EventStreamHandler;
 import com.premiumledger.platform.consumer.ReceivedEvent;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -19,26 +23,30 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * Payment history from premium.payments.v1: {@code payment_views} (one document per payment) and
- * {@code account_payments} (one document per account, its payments in the order recorded, with a
- * {@code version} that guards every write). Both writes are idempotent, so the event a crash replays changes
- * nothing: a payment already in the list is not added again, and a view keeps its first delivery.
+ * Payment history from premium.payments.v1: {@code payment_views} (one document per payment, folded from its
+ * events in sequence order) and {@code account_payments} (one document per account, a copy of each of its
+ * payments' views in the order they reached it, with a {@code version} that guards every write). Each payment's
+ * {@code lastSequence} makes the event a crash replays change nothing; an account's copy is refreshed from the
+ * view on every event, so a crash between the two writes heals on the replay. Refund requests also open their
+ * refund view.
  */
 @Component
 class PaymentHistoryProjection implements EventStreamHandler {
 
     static final String VIEWS = "payment_views";
     static final String ACCOUNTS = "account_payments";
-    /** Writers of one account's document race only on a rebalance; a few rounds settle it. */
+    /** Writers of one document race only on a rebalance; a few rounds settle it. */
     private static final int WRITE_ATTEMPTS_MAX = 5;
 
     private final MongoCollection<Document> views;
     private final MongoCollection<Document> accounts;
+    private final RefundViews refunds;
     private final PaymentProperties properties;
 
-    PaymentHistoryProjection(MongoDatabase database, PaymentProperties properties) {
+    PaymentHistoryProjection(MongoDatabase database, RefundViews refunds, PaymentProperties properties) {
         this.views = database.getCollection(VIEWS);
         this.accounts = database.getCollection(ACCOUNTS);
+        this.refunds = refunds;
         this.properties = properties;
     }
 
@@ -54,24 +62,98 @@ class PaymentHistoryProjection implements EventStreamHandler {
 
     @Override
     public void handle(ReceivedEvent event) {
-        if (!(event.payload() instanceof PaymentRecorded payment)) {
+        String paymentId = paymentId(event);
+        if (paymentId == null) {
             return;
         }
-        PaymentView view = PaymentView.of(payment, event);
-        views.updateOne(Filters.eq("_id", view.paymentId()), Updates.setOnInsert(view.toDocument()),
-                new UpdateOptions().upsert(true));
-        appendToAccount(view);
+        PaymentView current = payment(paymentId).orElse(null);
+        PaymentView next = fold(current, event);
+        if (next != null) {
+            save(current, next);
+        }
+        PaymentView latest = next != null ? next : current;
+        if (latest != null && latest.accountId() != null) {
+            copyToAccount(latest);
+        }
+        if (event.payload() instanceof RefundRequested requested) {
+            refunds.requested(requested);
+        }
     }
 
-    private void appendToAccount(PaymentView view) {
+    private static String paymentId(ReceivedEvent event) {
+        Object payload = event.payload();
+        if (payload instanceof PaymentRecorded recorded) {
+            return recorded.paymentId();
+        }
+        if (payload instanceof UnappliedPaymentReceived unapplied) {
+            return unapplied.paymentId();
+        }
+        if (payload instanceof PaymentAssigned assigned) {
+            return assigned.paymentId();
+        }
+        if (payload instanceof PaymentReversed reversed) {
+            return reversed.paymentId();
+        }
+        return payload instanceof RefundRequested requested ? requested.paymentId() : null;
+    }
+
+    /** The view after the event, or null when the view already holds it. */
+    private static PaymentView fold(PaymentView current, ReceivedEvent event) {
+        if (current != null && (event.sequence() <= current.lastSequence() || event.sequence() == 0)) {
+            return null;
+        }
+        if (current == null && event.sequence() > 0) {
+            // The gate hands events over in sequence order, so a later event always finds its payment.
+            throw new IllegalStateException("event " + event.eventId() + " at sequence " + event.sequence()
+                    + " of payment " + event.aggregateId() + " arrived before the payment's first event");
+        }
+        long sequence = event.sequence();
+        Object payload = event.payload();
+        if (payload instanceof PaymentRecorded recorded) {
+            return PaymentView.of(recorded, event);
+        }
+        if (payload instanceof UnappliedPaymentReceived unapplied) {
+            return PaymentView.of(unapplied, event);
+        }
+        if (payload instanceof PaymentAssigned assigned) {
+            return current.assigned(assigned, sequence);
+        }
+        if (payload instanceof PaymentReversed reversed) {
+            return current.reversed(reversed, sequence);
+        }
+        return current.refundRequested((RefundRequested) payload, sequence);
+    }
+
+    private void save(PaymentView current, PaymentView next) {
+        if (current == null) {
+            try {
+                views.insertOne(next.toDocument().append("_id", next.paymentId()));
+                return;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                throw new IllegalStateException("payment " + next.paymentId() + " was written concurrently", e);
+            }
+        }
+        long replaced = views.replaceOne(Filters.and(Filters.eq("_id", next.paymentId()),
+                        Filters.eq("lastSequence", current.lastSequence())),
+                next.toDocument().append("_id", next.paymentId())).getModifiedCount();
+        if (replaced != 1) {
+            throw new IllegalStateException("payment " + next.paymentId() + " changed while event "
+                    + next.lastSequence() + " was folded in");
+        }
+    }
+
+    private void copyToAccount(PaymentView view) {
         for (int attempt = 0; attempt < WRITE_ATTEMPTS_MAX; attempt++) {
             Document account = accounts.find(Filters.eq("_id", view.accountId())).first();
-            if (account == null ? insertFirst(view) : appendIfAbsent(account, view)) {
+            if (account == null ? insertFirst(view) : replaceOrAppend(account, view)) {
                 return;
             }
         }
         throw new IllegalStateException("account " + view.accountId() + " payments kept changing while payment "
-                + view.paymentId() + " was added");
+                + view.paymentId() + " was copied");
     }
 
     private boolean insertFirst(PaymentView view) {
@@ -87,28 +169,43 @@ class PaymentHistoryProjection implements EventStreamHandler {
         }
     }
 
-    /** True when the payment is in the list afterwards, false when another writer got in between. */
-    private boolean appendIfAbsent(Document account, PaymentView view) {
-        List<Document> payments = account.getList("payments", Document.class, List.of());
-        if (payments.stream().anyMatch(entry -> view.paymentId().equals(entry.getString("paymentId")))) {
+    /** True when the account holds this view (or a later one) afterwards, false when another writer got in between. */
+    private boolean replaceOrAppend(Document account, PaymentView view) {
+        List<Document> payments = new ArrayList<>(account.getList("payments", Document.class, List.of()));
+        int index = indexOf(payments, view.paymentId());
+        if (index >= 0 && payments.get(index).get("lastSequence", 0L) >= view.lastSequence()) {
             return true;
         }
-        if (payments.size() >= properties.paymentsPerAccountMax()) {
+        if (index < 0 && payments.size() >= properties.paymentsPerAccountMax()) {
             // Failing sends the event to the dead-letter topic, to be replayed once the limit is raised.
             throw new IllegalStateException("account " + view.accountId() + " already holds "
                     + properties.paymentsPerAccountMax() + " payments; raise premium.payment.payments-per-account-max");
         }
+        if (index >= 0) {
+            payments.set(index, view.toDocument());
+        } else {
+            payments.add(view.toDocument());
+        }
         long version = account.getLong("version");
-        return accounts.updateOne(Filters.and(Filters.eq("_id", view.accountId()), Filters.eq("version", version)),
-                Updates.combine(Updates.push("payments", view.toDocument()), Updates.set("version", version + 1)))
+        return accounts.replaceOne(Filters.and(Filters.eq("_id", view.accountId()), Filters.eq("version", version)),
+                new Document("_id", view.accountId()).append("version", version + 1).append("payments", payments))
                 .getModifiedCount() == 1;
+    }
+
+    private static int indexOf(List<Document> payments, String paymentId) {
+        for (int i = 0; i < payments.size(); i++) {
+            if (paymentId.equals(payments.get(i).getString("paymentId"))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     Optional<PaymentView> payment(String paymentId) {
         return Optional.ofNullable(views.find(Filters.eq("_id", paymentId)).first()).map(PaymentView::fromDocument);
     }
 
-    /** The account's payments in recorded order, or empty when none was ever recorded. */
+    /** The account's payments in the order they reached it, or empty when none ever did. */
     Optional<List<PaymentView>> accountPayments(String accountId) {
         Document account = accounts.find(Filters.eq("_id", accountId)).first();
         if (account == null) {

@@ -1,6 +1,7 @@
 package com.premiumledger.payment.payment;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
@@ -12,17 +13,24 @@ import com.premiumledger.events.EventJson;
 import java.util.Date;
 import java.util.Optional;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 /**
- * Collection {@code idempotency_keys}, {@code _id} = the key. Every write is guarded by {@code _id} plus what
- * the writer last saw, so two requests racing for one key cannot both win.
+ * Collection {@code idempotency_keys}. {@code _id} is the key itself for POST /payments (as it always was, so
+ * keys stored before scopes existed still protect their payments) and {@code "<scope> <key>"} for every other
+ * endpoint; a key never holds a space, so the two cannot collide. Every write is guarded by {@code _id} plus the
+ * writer's claim, so two requests racing for one key cannot both win.
  */
 @Component
 class IdempotencyKeys {
 
     static final String COLLECTION = "idempotency_keys";
-    private static final ObjectMapper JSON = EventJson.mapper();
+    static final String PAYMENTS_SCOPE = "payments";
+    /** Commands stored before a field was added still read back: the missing field takes its default. */
+    private static final ObjectMapper JSON = EventJson.mapper().copy()
+            .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     private final MongoCollection<Document> keys;
 
@@ -30,8 +38,13 @@ class IdempotencyKeys {
         this.keys = database.getCollection(COLLECTION);
     }
 
-    Optional<IdempotencyRecord> find(String key) {
-        return Optional.ofNullable(keys.find(Filters.eq("_id", key)).first()).map(IdempotencyKeys::fromDocument);
+    static String documentId(String scope, String key) {
+        return PAYMENTS_SCOPE.equals(scope) ? key : scope + " " + key;
+    }
+
+    Optional<IdempotencyRecord> find(String scope, String key) {
+        return Optional.ofNullable(keys.find(Filters.eq("_id", documentId(scope, key))).first())
+                .map(document -> fromDocument(scope, key, document));
     }
 
     /** False when another request claimed the key first. */
@@ -49,44 +62,49 @@ class IdempotencyKeys {
 
     /** Takes over an expired key; false when another request took it over (or renewed it) first. */
     boolean replaceExpired(IdempotencyRecord record, IdempotencyRecord expired) {
-        return keys.replaceOne(Filters.and(Filters.eq("_id", expired.key()),
-                        Filters.eq("paymentId", expired.paymentId())), toDocument(record))
-                .getModifiedCount() == 1;
+        return keys.replaceOne(claimOf(expired), toDocument(record)).getModifiedCount() == 1;
     }
 
     void complete(IdempotencyRecord record, int responseStatus, String responseBody) {
-        keys.updateOne(Filters.and(Filters.eq("_id", record.key()), Filters.eq("paymentId", record.paymentId())),
-                Updates.combine(
-                        Updates.set("state", IdempotencyRecord.State.COMPLETED.name()),
-                        Updates.set("responseStatus", responseStatus),
-                        Updates.set("responseBody", responseBody)));
+        keys.updateOne(claimOf(record), Updates.combine(
+                Updates.set("state", IdempotencyRecord.State.COMPLETED.name()),
+                Updates.set("responseStatus", responseStatus),
+                Updates.set("responseBody", responseBody)));
     }
 
     /** Frees a key whose command was refused, so that the client may correct the request and retry it. */
     void release(IdempotencyRecord record) {
-        keys.deleteOne(Filters.and(Filters.eq("_id", record.key()), Filters.eq("paymentId", record.paymentId()),
+        keys.deleteOne(Filters.and(claimOf(record),
                 Filters.eq("state", IdempotencyRecord.State.IN_PROGRESS.name())));
     }
 
+    private static Bson claimOf(IdempotencyRecord record) {
+        return Filters.and(Filters.eq("_id", documentId(record.scope(), record.key())),
+                Filters.eq("claimId", record.claimId()));
+    }
+
     private static Document toDocument(IdempotencyRecord record) {
-        return new Document("_id", record.key())
+        return new Document("_id", documentId(record.scope(), record.key()))
+                .append("scope", record.scope())
                 .append("requestHash", record.requestHash())
-                .append("paymentId", record.paymentId())
+                .append("claimId", record.claimId())
                 .append("state", record.state().name())
-                .append("command", writeJson(record.command()))
+                .append("command", record.command())
                 .append("responseStatus", record.responseStatus())
                 .append("responseBody", record.responseBody())
                 .append("createdAt", Date.from(record.createdAt()))
                 .append("expiresAt", Date.from(record.expiresAt()));
     }
 
-    private static IdempotencyRecord fromDocument(Document document) {
-        return new IdempotencyRecord(
-                document.getString("_id"),
+    private static IdempotencyRecord fromDocument(String scope, String key, Document document) {
+        // Keys stored before scopes named their claim by the payment id.
+        String claimId = document.getString("claimId") != null ? document.getString("claimId")
+                : document.getString("paymentId");
+        return new IdempotencyRecord(scope, key,
                 document.getString("requestHash"),
-                document.getString("paymentId"),
+                claimId,
                 IdempotencyRecord.State.valueOf(document.getString("state")),
-                readJson(document.getString("command"), RecordPaymentCommand.class),
+                document.getString("command"),
                 document.getInteger("responseStatus"),
                 document.getString("responseBody"),
                 document.getDate("createdAt").toInstant(),

@@ -3,15 +3,17 @@ package com.premiumledger.payment.payment;
 import java.time.Instant;
 
 /**
- * What one Idempotency-Key was used for. The command is kept whole while IN_PROGRESS, so that a retry
- * re-sends exactly the same command (same payment id, same received date) whatever changed since.
+ * What one Idempotency-Key was used for on one endpoint ({@code scope}). The command is kept whole (as JSON)
+ * while IN_PROGRESS, so that a retry re-sends exactly the same command (same ids, same dates) whatever changed
+ * since. {@code claimId} is new per claim and guards every later write of the claimant.
  */
 record IdempotencyRecord(
+        String scope,
         String key,
         String requestHash,
-        String paymentId,
+        String claimId,
         State state,
-        RecordPaymentCommand command,
+        String command,
         Integer responseStatus,
         String responseBody,
         Instant createdAt,
@@ -19,10 +21,10 @@ record IdempotencyRecord(
 
     enum State { IN_PROGRESS, COMPLETED }
 
-    static IdempotencyRecord start(String key, String requestHash, RecordPaymentCommand command, Instant now,
-                                   Instant expiresAt) {
-        return new IdempotencyRecord(key, requestHash, command.paymentId(), State.IN_PROGRESS, command, null, null,
-                now, expiresAt);
+    static IdempotencyRecord start(String scope, String key, String requestHash, String claimId, String command,
+                                   Instant now, Instant expiresAt) {
+        return new IdempotencyRecord(scope, key, requestHash, claimId, State.IN_PROGRESS, command, null, null, now,
+                expiresAt);
     }
 
     boolean expiredAt(Instant now) {

@@ -3,123 +3,75 @@ package com.premiumledger.payment.payment;
 import com.premiumledger.payment.PaymentProperties;
 import com.premiumledger.payment.billing.BusinessCalendar;
 import com.premiumledger.payment.billing.KnownAccounts;
+import com.premiumledger.payment.payment.IdempotentRequests.Operation;
+import com.premiumledger.payment.payment.IdempotentRequests.Outcome;
 import com.premiumledger.payment.payment.PaymentRequests.PaymentResponse;
 import com.premiumledger.payment.payment.PaymentRequests.RecordPaymentRequest;
 import com.premiumledger.platform.web.ApiProblem;
 import com.premiumledger.platform.web.RuleViolation;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.axonframework.commandhandling.CommandExecutionException;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * Records a payment at most once per Idempotency-Key (Stripe's scheme): the first request claims the key with
- * a new payment id before sending the command; a retry with the same body gets the stored answer, or, if the
- * first attempt died midway, re-sends the very same command, which the event store accepts at most once.
+ * Records a payment at most once per Idempotency-Key and once per check or money order number. A payment for
+ * an account nobody opened is refused, unless it came on a channel whose cash cannot be sent back with a 404
+ * (a mailed check): that one goes to the unapplied queue.
  */
 @Component
 class PaymentIntake {
 
-    /** The answer, and whether it is a replay of an earlier one. */
-    record Outcome(int status, PaymentResponse response, boolean replayed) {
-    }
-
-    private final IdempotencyKeys keys;
+    private final IdempotentRequests requests;
+    private final PaymentReferences references;
     private final KnownAccounts accounts;
     private final BusinessCalendar calendar;
-    private final CommandGateway commandGateway;
+    private final PaymentCommands commands;
     private final PaymentProperties properties;
-    private final Clock clock;
 
-    PaymentIntake(IdempotencyKeys keys, KnownAccounts accounts, BusinessCalendar calendar,
-                  CommandGateway commandGateway, PaymentProperties properties, Clock clock) {
-        this.keys = keys;
+    PaymentIntake(IdempotentRequests requests, PaymentReferences references, KnownAccounts accounts,
+                  BusinessCalendar calendar, PaymentCommands commands, PaymentProperties properties) {
+        this.requests = requests;
+        this.references = references;
         this.accounts = accounts;
         this.calendar = calendar;
-        this.commandGateway = commandGateway;
+        this.commands = commands;
         this.properties = properties;
-        this.clock = clock;
     }
 
-    Outcome record(String idempotencyKey, RecordPaymentRequest request, String caller) {
-        String requestHash = RequestHash.of(request, caller);
-        for (int attempt = 0; attempt < properties.idempotencyKeyAttemptsMax(); attempt++) {
-            Instant now = clock.instant();
-            Optional<IdempotencyRecord> existing = keys.find(idempotencyKey);
-            if (existing.isPresent() && !existing.get().expiredAt(now)) {
-                return replay(existing.get(), requestHash);
-            }
-            RecordPaymentCommand command = prepare(request, idempotencyKey, caller)
-                    .withPaymentId(UUID.randomUUID().toString());
-            IdempotencyRecord claim = IdempotencyRecord.start(idempotencyKey, requestHash, command, now,
-                    now.plus(properties.idempotencyRetention()));
-            boolean claimed = existing.isPresent() ? keys.replaceExpired(claim, existing.get()) : keys.tryInsert(claim);
-            if (claimed) {
-                return new Outcome(HttpStatus.CREATED.value(), execute(claim), false);
-            }
-            // Another request claimed the key between our read and our write: answer as its retry would be.
-        }
-        throw ApiProblem.conflict("idempotency-key-busy", "requests with this Idempotency-Key keep racing; retry");
+    Outcome<PaymentResponse> record(String idempotencyKey, RecordPaymentRequest request, String caller) {
+        return requests.run(idempotencyKey, RequestHash.of(request, caller, null), new Operation<>(
+                IdempotencyKeys.PAYMENTS_SCOPE, HttpStatus.CREATED.value(), RecordPaymentCommand.class,
+                PaymentResponse.class,
+                () -> prepare(request, idempotencyKey, caller).withPaymentId(UUID.randomUUID().toString()),
+                (command, retry) -> execute(command)));
     }
 
     /** Validates everything before the key is claimed, so a refused request writes nothing. */
     private RecordPaymentCommand prepare(RecordPaymentRequest request, String idempotencyKey, String caller) {
         RecordPaymentCommand command = PaymentRequestMapper.toCommand(request, idempotencyKey, caller,
                 calendar.today(), properties);
-        if (!accounts.exists(command.accountId())) {
+        if (accounts.exists(command.accountId())) {
+            return command;
+        }
+        boolean queued = PaymentRules.parse(PaymentChannel.class, command.channel())
+                .filter(properties.unappliedChannels()::contains).isPresent();
+        if (!queued) {
             throw ApiProblem.notFound("account-not-found", "no such account " + command.accountId());
         }
-        return command;
+        return command.asUnapplied();
     }
 
-    private Outcome replay(IdempotencyRecord existing, String requestHash) {
-        if (!existing.requestHash().equals(requestHash)) {
-            throw ApiProblem.conflict("idempotency-key-reuse", "this Idempotency-Key was used for a different"
-                    + " request; use a new key for a new payment");
-        }
-        if (existing.state() == IdempotencyRecord.State.COMPLETED) {
-            return new Outcome(existing.responseStatus(),
-                    IdempotencyKeys.readJson(existing.responseBody(), PaymentResponse.class), true);
-        }
-        return new Outcome(HttpStatus.CREATED.value(), execute(existing), true);
-    }
-
-    private PaymentResponse execute(IdempotencyRecord claim) {
-        RecordPaymentCommand command = claim.command();
+    private PaymentResponse execute(RecordPaymentCommand command) {
+        references.reserve(command);
         try {
-            commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                            .andMetaData(Map.of("issuedBy", command.recordedBy())),
-                    properties.commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            commands.send(command, command.recordedBy());
         } catch (AggregateStreamCreationException e) {
             // An earlier attempt with this key recorded the payment and died before completing the key.
         } catch (RuleViolation e) {
-            keys.release(claim);
+            references.release(command);
             throw e;
-        } catch (CommandExecutionException e) {
-            handleFailure(claim, e);
         }
-        PaymentResponse response = PaymentResponse.of(command);
-        keys.complete(claim, HttpStatus.CREATED.value(), IdempotencyKeys.writeJson(response));
-        return response;
-    }
-
-    /** Returns only when the failure says the payment was already recorded; a refusal frees the key. */
-    private void handleFailure(IdempotencyRecord claim, CommandExecutionException e) {
-        if (e.getCause() instanceof AggregateStreamCreationException) {
-            return;
-        }
-        if (e.getCause() instanceof RuleViolation) {
-            keys.release(claim);
-        }
-        // Anything else leaves the key IN_PROGRESS: a retry re-sends the same command.
-        throw e;
+        return PaymentResponse.of(command);
     }
 }

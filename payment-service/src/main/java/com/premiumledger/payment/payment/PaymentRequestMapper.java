@@ -25,7 +25,7 @@ final class PaymentRequestMapper {
         RecordPaymentCommand command = new RecordPaymentCommand(null, request.accountId(), request.amountCents(),
                 request.method(), request.channel(), receivedDate,
                 request.card() == null ? null : request.card().brand(), lastFour(method, request),
-                reference(method, request), idempotencyKey, recordedBy);
+                reference(method, request), idempotencyKey, recordedBy, false);
         checkNoStrayDetails(method, request);
         PaymentRules.check(command, properties);
         return command;

@@ -58,7 +58,7 @@ final class PaymentRules {
                 + " bank account number; send only the last four digits");
     }
 
-    private static void checkAccountId(String accountId, PaymentProperties properties) {
+    static void checkAccountId(String accountId, PaymentProperties properties) {
         if (accountId == null || accountId.length() > properties.accountIdLengthMax()
                 || !ACCOUNT_ID.matcher(accountId).matches()) {
             throw RuleViolation.invalid("invalid-account-id", "accountId must be 1 to "

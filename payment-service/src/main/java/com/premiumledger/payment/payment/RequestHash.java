@@ -6,15 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.premiumledger.payment.payment.PaymentRequests.RecordPaymentRequest;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * SHA-256 of the request as bound (so whitespace and field order do not matter) plus the caller, so the same
- * key sent by another caller, or with another body, is a reuse and not a retry.
+ * SHA-256 of the request as bound (so whitespace and field order do not matter) plus the caller and the
+ * resource it targets, so the same key sent by another caller, for another payment, or with another body, is a
+ * reuse and not a retry.
  */
 final class RequestHash {
 
@@ -28,12 +28,15 @@ final class RequestHash {
     private RequestHash() {
     }
 
-    static String of(RecordPaymentRequest request, String caller) {
+    /** {@code target} is the payment a request acts on, or null for POST /payments (whose hashes stay as they were). */
+    static String of(Object request, String caller, String target) {
+        Map<String, Object> hashed = target == null ? Map.of("caller", caller, "request", request)
+                : Map.of("caller", caller, "request", request, "target", target);
         try {
-            byte[] canonical = CANONICAL.writeValueAsBytes(Map.of("caller", caller, "request", request));
+            byte[] canonical = CANONICAL.writeValueAsBytes(hashed);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException("cannot hash a payment request", e);
+            throw new IllegalStateException("cannot hash a request", e);
         }
     }
 }

@@ -93,8 +93,8 @@ class PaymentRequestMapperTest {
         RecordPaymentRequest first = request("CHECK", null, null, null, "1042", null);
         RecordPaymentRequest same = request("CHECK", null, null, null, "1042", null);
         RecordPaymentRequest other = request("CHECK", null, null, null, "1043", null);
-        assertThat(RequestHash.of(first, "service")).isEqualTo(RequestHash.of(same, "service")).hasSize(64);
-        assertThat(RequestHash.of(first, "service")).isNotEqualTo(RequestHash.of(other, "service"));
-        assertThat(RequestHash.of(first, "service")).isNotEqualTo(RequestHash.of(first, "other-service"));
+        assertThat(RequestHash.of(first, "service", null)).isEqualTo(RequestHash.of(same, "service", null)).hasSize(64);
+        assertThat(RequestHash.of(first, "service", null)).isNotEqualTo(RequestHash.of(other, "service", null));
+        assertThat(RequestHash.of(first, "service", null)).isNotEqualTo(RequestHash.of(first, "other-service", null));
     }
 }

@@ -27,7 +27,7 @@ class PaymentTest {
     private static RecordPaymentCommand command(long amountCents, String method, String brand, String lastFour,
                                                 String reference) {
         return new RecordPaymentCommand(ID, "A000000001", amountCents, method, "ONLINE", RECEIVED, brand, lastFour,
-                reference, "key-1", "service");
+                reference, "key-1", "service", false);
     }
 
     private void expectInvalid(RecordPaymentCommand command, String slug) {
@@ -73,7 +73,7 @@ class PaymentTest {
     void refusesUnknownMethodsAndChannels() {
         expectInvalid(command(1_000, "BITCOIN", null, null, null), "payment-method-not-accepted");
         expectInvalid(new RecordPaymentCommand(ID, "A000000001", 1_000, "ACH", "FAX", RECEIVED, null, "6789", null,
-                "key-1", "service"), "unknown-channel");
+                "key-1", "service", false), "unknown-channel");
     }
 
     @Test
@@ -103,8 +103,8 @@ class PaymentTest {
     @Test
     void needsAPaymentIdAndAReceivedDate() {
         expectInvalid(new RecordPaymentCommand(" ", "A000000001", 1_000, "ACH", "ONLINE", RECEIVED, null, "6789",
-                null, "key-1", "service"), "payment-id-required");
+                null, "key-1", "service", false), "payment-id-required");
         expectInvalid(new RecordPaymentCommand(ID, "A000000001", 1_000, "ACH", "ONLINE", null, null, "6789",
-                null, "key-1", "service"), "received-date-required");
+                null, "key-1", "service", false), "received-date-required");
     }
 }

@@ -1,0 +1,94 @@
+package com.premiumledger.payment.payment;
+
+import com.premiumledger.payment.PaymentProperties;
+import com.premiumledger.platform.web.ApiProblem;
+import com.premiumledger.platform.web.RuleViolation;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a money-moving request at most once per Idempotency-Key and endpoint (Stripe's scheme): the first request
+ * validates, builds its command with fresh ids and claims the key with it before sending; a retry with the same
+ * body gets the stored answer, or, if the first attempt died midway, re-sends the very same command flagged as a
+ * retry, which the aggregate accepts at most once. A refused command frees the key: nothing is written.
+ */
+@Component
+class IdempotentRequests {
+
+    /** The answer, and whether it is a replay of an earlier one. */
+    record Outcome<R>(int status, R response, boolean replayed) {
+    }
+
+    /**
+     * One endpoint's request. {@code prepare} checks everything that can be checked before writing and builds the
+     * command; {@code execute} sends it ({@code true}: it may have run before) and answers.
+     */
+    record Operation<C, R>(String scope, int status, Class<C> commandType, Class<R> responseType,
+                           Supplier<C> prepare, BiFunction<C, Boolean, R> execute) {
+    }
+
+    private final IdempotencyKeys keys;
+    private final PaymentProperties properties;
+    private final Clock clock;
+
+    IdempotentRequests(IdempotencyKeys keys, PaymentProperties properties, Clock clock) {
+        this.keys = keys;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    <C, R> Outcome<R> run(String key, String requestHash, Operation<C, R> operation) {
+        for (int attempt = 0; attempt < properties.idempotencyKeyAttemptsMax(); attempt++) {
+            Instant now = clock.instant();
+            Optional<IdempotencyRecord> existing = keys.find(operation.scope(), key);
+            if (existing.isPresent() && !existing.get().expiredAt(now)) {
+                return replay(existing.get(), requestHash, operation);
+            }
+            C command = operation.prepare().get();
+            IdempotencyRecord claim = IdempotencyRecord.start(operation.scope(), key, requestHash,
+                    UUID.randomUUID().toString(), IdempotencyKeys.writeJson(command), now,
+                    now.plus(properties.idempotencyRetention()));
+            boolean claimed = existing.isPresent() ? keys.replaceExpired(claim, existing.get()) : keys.tryInsert(claim);
+            if (claimed) {
+                return new Outcome<>(operation.status(), execute(claim, command, false, operation), false);
+            }
+            // Another request claimed the key between our read and our write: answer as its retry would be.
+        }
+        throw ApiProblem.conflict("idempotency-key-busy", "requests with this Idempotency-Key keep racing; retry");
+    }
+
+    private <C, R> Outcome<R> replay(IdempotencyRecord existing, String requestHash, Operation<C, R> operation) {
+        if (!existing.requestHash().equals(requestHash)) {
+            throw ApiProblem.conflict("idempotency-key-reuse", "this Idempotency-Key was used for a different"
+                    + " request; use a new key for a new request");
+        }
+        if (existing.state() == IdempotencyRecord.State.COMPLETED) {
+            return new Outcome<>(existing.responseStatus(),
+                    IdempotencyKeys.readJson(existing.responseBody(), operation.responseType()), true);
+        }
+        C command = IdempotencyKeys.readJson(existing.command(), operation.commandType());
+        return new Outcome<>(operation.status(), execute(existing, command, true, operation), true);
+    }
+
+    private <C, R> R execute(IdempotencyRecord claim, C command, boolean retry, Operation<C, R> operation) {
+        R response;
+        try {
+            response = operation.execute().apply(command, retry);
+        } catch (RuleViolation | ApiProblem e) {
+            keys.release(claim);
+            throw e;
+        } catch (AggregateNotFoundException e) {
+            keys.release(claim);
+            throw ApiProblem.notFound("payment-not-found", "no such payment " + e.getAggregateIdentifier());
+        }
+        // Anything else left the key IN_PROGRESS: a retry re-sends the same command.
+        keys.complete(claim, operation.status(), IdempotencyKeys.writeJson(response));
+        return response;
+    }
+}
