@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -27,6 +28,11 @@ import org.springframework.validation.annotation.Validated;
  * @param ledgerPageSizeDefault ledger lines returned when the request names no limit
  * @param ledgerPageSizeMax ledger lines one request may ask for
  * @param commandTimeout how long an HTTP request waits for its command
+ * @param queryDateMin earliest date an as-of or ledger range query may name
+ * @param queryDateMax latest date an as-of or ledger range query may name
+ * @param trialBalanceStreamsMax posting streams one trial balance may read (it reads them all)
+ * @param trialBalanceHealthInterval how long the health check reuses its last trial balance (health is
+ *     probed often and unauthenticated; the trial balance reads every stream)
  */
 @Validated
 @ConfigurationProperties("premium.billing")
@@ -43,11 +49,17 @@ public record BillingProperties(
         @Min(1) @DefaultValue("3") int accountIdAttemptsMax,
         @Min(1) @DefaultValue("100") int ledgerPageSizeDefault,
         @Min(1) @DefaultValue("500") int ledgerPageSizeMax,
-        @NotNull @DefaultValue("10s") Duration commandTimeout) {
+        @NotNull @DefaultValue("10s") Duration commandTimeout,
+        @NotNull @DefaultValue("2000-01-01") LocalDate queryDateMin,
+        @NotNull @DefaultValue("2199-12-31") LocalDate queryDateMax,
+        @Min(1) @DefaultValue("1000000") int trialBalanceStreamsMax,
+        @NotNull @DefaultValue("30s") Duration trialBalanceHealthInterval) {
 
     /** Defaults, for tests and tools that build the rules without Spring. */
     public static BillingProperties defaults() {
         return new BillingProperties(Set.of("APTC", "UNSUBSIDIZED"), Set.of("en", "es"), 23, 1_000_000, 366, 3660,
-                366, 600, 200, 3, 100, 500, Duration.ofSeconds(10));
+                366, 600, 200, 3, 100, 500, Duration.ofSeconds(10), LocalDate.of(2000, 1, 1),
+                LocalDate.of(2199, 12, 31),
+                1_000_000, Duration.ofSeconds(30));
     }
 }

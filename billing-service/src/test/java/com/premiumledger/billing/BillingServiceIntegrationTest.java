@@ -9,7 +9,13 @@ import com.premiumledger.events.CloudEventsCodec;
 import com.premiumledger.events.EventEnvelope;
 import com.premiumledger.events.EventJson;
 import com.premiumledger.events.EventTypes;
+import com.premiumledger.events.LedgerEvent;
+import com.premiumledger.events.PaymentAssigned;
 import com.premiumledger.events.PaymentMissed;
+import com.premiumledger.events.PaymentReversed;
+import com.premiumledger.events.RefundRejected;
+import com.premiumledger.events.RefundRequested;
+import com.premiumledger.events.UnappliedPaymentReceived;
 import com.premiumledger.events.PaymentRecorded;
 import com.premiumledger.events.Topics;
 import java.time.Duration;
@@ -39,6 +45,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.HealthContributorRegistry;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
@@ -70,6 +79,8 @@ class BillingServiceIntegrationTest {
     TestRestTemplate rest;
     @Autowired
     MongoDatabase database;
+    @Autowired
+    HealthContributorRegistry healthContributors;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -205,10 +216,126 @@ class BillingServiceIntegrationTest {
         String accountId = openAccount();
         issueBill(accountId, "2027-06", 30_000, 0);
         ResponseEntity<Map<String, Object>> response = post(operator(),
-                "/accounts/" + accountId + "/bills/" + accountId + "-2027-06/missed", Map.of("businessDate", "2027-05-24"));
+                "/accounts/" + accountId + "/bills/" + accountId + "-2027-06/missed",
+                Map.of("businessDate", "2027-05-24"));
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody()).containsEntry("billId", accountId + "-2027-06").containsEntry("missed", true);
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(bills(accountId).get(0)).containsEntry("missed", true));
+    }
+
+    @Test
+    @Order(6)
+    void aReversedPaymentReopensWhatItPaidAndMissesWhatIsPastDue() {
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(get(auditor(), "/calendar").getBody()).containsEntry("businessDate", "2027-01-24"));
+        String accountId = openAccount();
+        String paymentId = "PAY-" + accountId;
+        producePayment(UUID.randomUUID().toString(), accountId, paymentId, 20_000);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(number(balance(accountId), "creditCents"))
+                .isEqualTo(20_000));
+        // February is due 2027-01-23, already past: the credit pays it in full, so it is not missed.
+        issueBill(accountId, "2027-02", 50_000, 30_000);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(number(balance(accountId), "creditCents")).isZero();
+            assertThat(bills(accountId).get(0)).containsEntry("openCents", 0).containsEntry("missed", false);
+        });
+
+        PaymentReversed reversed = new PaymentReversed(paymentId, accountId, 20_000, "ACH", "NSF",
+                LocalDate.of(2027, 1, 24), "payment-service");
+        String reversalEventId = UUID.randomUUID().toString();
+        produce(Topics.PAYMENTS, reversalEventId, paymentId, 1, reversed);
+        produce(Topics.PAYMENTS, reversalEventId, paymentId, 1, reversed);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(bills(accountId).get(0)).containsEntry("openCents", 20_000).containsEntry("missed", true);
+            Map<String, Object> balance = balance(accountId);
+            assertThat(number(balance, "balanceCents")).isEqualTo(20_000);
+            assertThat(number(balance, "reversedCents")).isEqualTo(20_000);
+        });
+        assertThat(awaitPaymentMissed(accountId).decidedBy()).isEqualTo("reversal");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(lines(accountId))
+                .extracting(line -> line.get("eventType"))
+                .containsExactly("PaymentApplied", "BillIssued", "CreditApplied", "PaymentReversalApplied",
+                        "PaymentMissed"));
+        // Bill, payment applied, credit applied, reversal applied: the account's stream posts them all, balanced.
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Map<String, Long> nets = streamNets(accountId);
+            assertThat(nets).containsEntry("MEMBER_RECEIVABLE", 20_000L).containsEntry("MEMBER_CREDIT", 0L)
+                    .containsEntry("UNAPPLIED_CASH", 0L);
+            assertThat(streamNets(paymentId)).containsEntry("CASH_ACH", 0L).containsEntry("UNAPPLIED_CASH", 0L);
+        });
+        assertTrialBalanceNetsToZero();
+
+        // Far enough ahead that every line is effective whatever the wall clock dated the bill.
+        Map<String, Object> asOf = get(auditor(), "/accounts/" + accountId + "/balance?asOf=2099-01-01").getBody();
+        assertThat(number(asOf, "balanceCents")).isEqualTo(20_000);
+        assertThat(number(asOf, "pastDueCents")).isEqualTo(20_000);
+        assertThat(number(castMap(asOf.get("aging")), "days90PlusCents")).isEqualTo(20_000);
+    }
+
+    @Test
+    @Order(7)
+    void anAssignedPaymentIsAppliedAndRefundsAreDecidedOnce() {
+        String accountId = openAccount();
+        issueBill(accountId, "2027-05", 50_000, 30_000);
+        String paymentId = "UNAP-" + accountId;
+        produce(Topics.PAYMENTS, UUID.randomUUID().toString(), paymentId, 0, new UnappliedPaymentReceived(paymentId,
+                "A99", 30_000, "CHECK", "MAIL", LocalDate.of(2027, 1, 20), null, null, "1001", "key-" + paymentId,
+                "service"));
+        PaymentAssigned assigned = new PaymentAssigned(paymentId, accountId, 30_000, "CHECK", "MAIL",
+                LocalDate.of(2027, 1, 20), "operator", "quoted a wrong account number");
+        produce(Topics.PAYMENTS, UUID.randomUUID().toString(), paymentId, 1, assigned);
+        produce(Topics.PAYMENTS, UUID.randomUUID().toString(), paymentId, 1, assigned);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(number(balance(accountId), "creditCents"))
+                .isEqualTo(10_000));
+
+        RefundRequested paid = new RefundRequested("R1-" + accountId, paymentId, accountId, 4_000, "CHECK",
+                LocalDate.of(2027, 1, 25), "service");
+        produce(Topics.PAYMENTS, UUID.randomUUID().toString(), paymentId, 2, paid);
+        produce(Topics.PAYMENTS, UUID.randomUUID().toString(), paymentId, 2, paid);
+        produce(Topics.PAYMENTS, UUID.randomUUID().toString(), paymentId, 3, new RefundRequested("R2-" + accountId,
+                paymentId, accountId, 10_000, "CHECK", LocalDate.of(2027, 1, 26), "service"));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Map<String, Object> balance = balance(accountId);
+            assertThat(number(balance, "creditCents")).isEqualTo(6_000);
+            assertThat(number(balance, "refundedCents")).isEqualTo(4_000);
+            assertThat(number(balance, "paymentsReceivedCents")).isEqualTo(30_000);
+            assertThat(number(balance, "balanceCents")).isEqualTo(-6_000);
+        });
+        assertThat(awaitEvent(accountId, RefundRejected.class).availableCreditCents()).isEqualTo(6_000);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(streamNets(accountId)).containsEntry("MEMBER_CREDIT", -6_000L)
+                    .containsEntry("CASH_REFUNDS", -4_000L).containsEntry("MEMBER_RECEIVABLE", 0L);
+            assertThat(streamNets(paymentId)).containsEntry("CASH_CHECK", 30_000L)
+                    .containsEntry("UNAPPLIED_CASH", -30_000L);
+        });
+        assertTrialBalanceNetsToZero();
+
+        ResponseEntity<String> csv = auditor().exchange("/accounts/" + accountId + "/ledger.csv", HttpMethod.GET,
+                null, String.class);
+        assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(csv.getHeaders().getContentType().isCompatibleWith(MediaType.parseMediaType("text/csv"))).isTrue();
+        assertThat(csv.getBody()).startsWith("sequence,eventId");
+        assertThat(csv.getBody().split("\r\n")).hasSize(5);
+        Map<String, Object> ledger = get(auditor(), "/accounts/" + accountId
+                + "/ledger?from=2027-01-25&to=2027-01-31&offset=0&limit=10").getBody();
+        assertThat(list(ledger, "lines")).hasSize(1);
+        assertThat(number(ledger, "totalLines")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(8)
+    void aReversedPaymentThatWasNeverAppliedPostsOnlyOnThePaymentSide() {
+        String paymentId = "UNREV-" + suffix();
+        produce(Topics.PAYMENTS, UUID.randomUUID().toString(), paymentId, 0, new UnappliedPaymentReceived(paymentId,
+                "A98", 12_000, "MONEY_ORDER", "MAIL", LocalDate.of(2027, 1, 20), null, null, "MO-1",
+                "key-" + paymentId, "service"));
+        produce(Topics.PAYMENTS, UUID.randomUUID().toString(), paymentId, 1, new PaymentReversed(paymentId, null,
+                12_000, "MONEY_ORDER", "RETURNED_CHECK", LocalDate.of(2027, 1, 22), "payment-service"));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(streamNets(paymentId))
+                .containsEntry("CASH_MONEY_ORDER", 0L).containsEntry("UNAPPLIED_CASH", 0L));
+        assertTrialBalanceNetsToZero();
+        Map<String, Object> before = get(auditor(), "/audit/trial-balance?asOf=2027-01-21").getBody();
+        assertThat(number(before, "netCents")).isZero();
     }
 
     @Test
@@ -235,6 +362,8 @@ class BillingServiceIntegrationTest {
     void theWrongRoleIs403() {
         assertProblem(post(auditor(), "/accounts", openBody("FORBID-" + suffix())), HttpStatus.FORBIDDEN, "forbidden");
         assertProblem(post(service(), "/calendar/days/2027-01-01/close", null), HttpStatus.FORBIDDEN, "forbidden");
+        assertProblem(rest.exchange("/audit/trial-balance", HttpMethod.GET, null, JSON), HttpStatus.UNAUTHORIZED,
+                "unauthenticated");
     }
 
     @Test
@@ -266,6 +395,16 @@ class BillingServiceIntegrationTest {
 
         assertProblem(post(operator(), "/calendar/days/2027-13-01/close", null), HttpStatus.BAD_REQUEST, "validation");
         assertProblem(get(auditor(), "/accounts/" + billed + "/ledger?limit=100000"), HttpStatus.BAD_REQUEST, "page");
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(get(auditor(), "/accounts/" + billed + "/ledger").getStatusCode()).isEqualTo(HttpStatus.OK));
+        assertProblem(get(auditor(), "/accounts/" + billed + "/ledger?from=1900-01-01"), HttpStatus.BAD_REQUEST,
+                "date-out-of-range");
+        assertProblem(get(auditor(), "/accounts/" + billed + "/ledger?from=2027-02-01&to=2027-01-01"),
+                HttpStatus.BAD_REQUEST, "date-range");
+        assertProblem(get(auditor(), "/accounts/" + billed + "/balance?asOf=2999-01-01"), HttpStatus.BAD_REQUEST,
+                "date-out-of-range");
+        assertProblem(get(auditor(), "/audit/trial-balance?asOf=1900-01-01"), HttpStatus.BAD_REQUEST,
+                "date-out-of-range");
     }
 
     @Test
@@ -276,6 +415,12 @@ class BillingServiceIntegrationTest {
         assertProblem(get(auditor(), "/accounts/" + accountId + "/balance"), HttpStatus.NOT_FOUND, "account-not-found");
         assertProblem(get(auditor(), "/accounts/" + accountId + "/ledger"), HttpStatus.NOT_FOUND, "account-not-found");
         assertProblem(get(auditor(), "/accounts/" + accountId + "/bills"), HttpStatus.NOT_FOUND, "account-not-found");
+        assertProblem(get(auditor(), "/accounts/" + accountId + "/balance?asOf=2027-01-01"), HttpStatus.NOT_FOUND,
+                "account-not-found");
+        HttpHeaders anything = new HttpHeaders();
+        anything.setAccept(List.of(MediaType.ALL));
+        assertProblem(auditor().exchange("/accounts/" + accountId + "/ledger.csv", HttpMethod.GET,
+                new HttpEntity<>(anything), JSON), HttpStatus.NOT_FOUND, "account-not-found");
     }
 
     @Test
@@ -291,7 +436,8 @@ class BillingServiceIntegrationTest {
         Map<String, Object> paths = castMap(get(auditor(), "/v3/api-docs").getBody().get("paths"));
         assertThat(paths).containsKeys("/accounts", "/accounts/{accountId}/bills",
                 "/accounts/{accountId}/bills/{billId}/missed", "/calendar/days/{date}/close", "/calendar",
-                "/accounts/{accountId}/balance", "/accounts/{accountId}/ledger");
+                "/accounts/{accountId}/balance", "/accounts/{accountId}/ledger", "/accounts/{accountId}/ledger.csv",
+                "/audit/trial-balance");
     }
 
     // ---- helpers
@@ -338,20 +484,57 @@ class BillingServiceIntegrationTest {
         }
     }
 
+    private void produce(String topic, String eventId, String aggregateId, long sequence, LedgerEvent payload) {
+        EventEnvelope envelope = new EventEnvelope(eventId, EventTypes.typeOf(payload.getClass()),
+                "/premium-ledger/payment-service", payload.streamKey(), Instant.now(), aggregateId, sequence, null,
+                null, payload);
+        try {
+            producer.send(CloudEventsCodec.toRecord(topic, envelope)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Map<String, Object>> lines(String accountId) {
+        return list(get(auditor(), "/accounts/" + accountId + "/ledger").getBody(), "lines");
+    }
+
+    /** Net (debit - credit) per ledger account of one posting stream, read by _id. */
+    private Map<String, Long> streamNets(String streamId) {
+        Document stream = database.getCollection("posting_streams").find(Filters.eq("_id", streamId)).first();
+        assertThat(stream).as("posting stream %s", streamId).isNotNull();
+        Map<String, Long> nets = new HashMap<>();
+        stream.get("totals", Document.class).forEach((account, totals) -> nets.put(account,
+                ((Document) totals).getLong("debitCents") - ((Document) totals).getLong("creditCents")));
+        return nets;
+    }
+
+    private void assertTrialBalanceNetsToZero() {
+        Map<String, Object> trialBalance = get(auditor(), "/audit/trial-balance").getBody();
+        assertThat(number(trialBalance, "netCents")).isZero();
+        assertThat(number(trialBalance, "debitCents")).isEqualTo(number(trialBalance, "creditCents")).isPositive();
+        HealthIndicator health = (HealthIndicator) healthContributors.getContributor("trialBalance");
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+    }
+
     private PaymentMissed awaitPaymentMissed(String accountId) {
+        return awaitEvent(accountId, PaymentMissed.class);
+    }
+
+    private <T extends LedgerEvent> T awaitEvent(String accountId, Class<T> type) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "billing-test-" + UUID.randomUUID());
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        List<PaymentMissed> found = new ArrayList<>();
+        List<T> found = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.BILLING));
             await().atMost(PATIENCE).until(() -> {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (accountId.equals(record.key())
-                            && CloudEventsCodec.fromRecord(record).payload() instanceof PaymentMissed missed) {
-                        found.add(missed);
+                    Object payload = CloudEventsCodec.fromRecord(record).payload();
+                    if (accountId.equals(record.key()) && type.isInstance(payload)) {
+                        found.add(type.cast(payload));
                     }
                 }
                 return !found.isEmpty();

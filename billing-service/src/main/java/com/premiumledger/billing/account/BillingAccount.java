@@ -5,23 +5,19 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.premiumledger.billing.BillingProperties;
 import com.premiumledger.billing.support.CommandSender;
 import com.premiumledger.events.AccountOpened;
-import com.premiumledger.events.BillAllocation;
 import com.premiumledger.events.BillIssued;
-import com.premiumledger.events.PaymentApplied;
+import com.premiumledger.events.LedgerEvent;
 import com.premiumledger.events.PaymentMissed;
 import com.premiumledger.platform.web.RuleViolation;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -31,12 +27,11 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 public class BillingAccount {
 
+    private static final Logger log = LoggerFactory.getLogger(BillingAccount.class);
+
     @AggregateIdentifier
     private String accountId;
-    private LocalDate coverageStart;
-    private final Map<String, BillState> bills = new LinkedHashMap<>();
-    private final Set<String> appliedPaymentIds = new HashSet<>();
-    private long creditCents;
+    private final AccountBook book = new AccountBook();
 
     BillingAccount() {
         // For Axon, which rebuilds the account from its events.
@@ -56,23 +51,23 @@ public class BillingAccount {
             throw RuleViolation.invalid("coverage-month", "coverageMonth is required");
         }
         BillRules.checkAmounts(command.grossPremiumCents(), command.subsidyCents(), properties);
-        if (command.coverageMonth().isBefore(YearMonth.from(coverageStart))) {
+        if (command.coverageMonth().isBefore(YearMonth.from(book.coverageStart()))) {
             throw RuleViolation.invalid("before-coverage-start", "coverage month " + command.coverageMonth()
-                    + " is before the account's coverage start " + coverageStart);
+                    + " is before the account's coverage start " + book.coverageStart());
         }
         String billId = DueDates.billId(accountId, command.coverageMonth());
-        BillState existing = bills.get(billId);
+        BillState existing = book.bill(billId);
         if (existing != null) {
             return sameBillOrConflict(existing, command);
         }
-        if (bills.size() >= properties.billsPerAccountMax()) {
+        if (book.bills().size() >= properties.billsPerAccountMax()) {
             throw RuleViolation.invalid("too-many-bills", "an account holds at most "
                     + properties.billsPerAccountMax() + " bills");
         }
         LocalDate dueDate = DueDates.resolve(command.coverageMonth(), command.dueDate(), properties.dueDayOfMonth());
         long amountDueCents = command.grossPremiumCents() - command.subsidyCents();
-        apply(new BillIssued(accountId, billId, command.coverageMonth().toString(), dueDate,
-                command.grossPremiumCents(), command.subsidyCents(), amountDueCents, command.issuedBy()));
+        applyAll(AccountDecisions.issueBill(book, new BillIssued(accountId, billId, command.coverageMonth().toString(),
+                dueDate, command.grossPremiumCents(), command.subsidyCents(), amountDueCents, command.issuedBy())));
         return new IssueBillResult(billId, accountId, command.coverageMonth().toString(), dueDate,
                 command.grossPremiumCents(), command.subsidyCents(), amountDueCents, true);
     }
@@ -90,19 +85,35 @@ public class BillingAccount {
                 existing.grossPremiumCents(), existing.subsidyCents(), existing.amountDueCents(), false);
     }
 
+    /** True when applied now, false when the payment was already applied. */
     @CommandHandler
     boolean handle(ApplyPaymentCommand command) {
-        if (appliedPaymentIds.contains(command.paymentId())) {
-            return false;
-        }
         if (command.amountCents() <= 0) {
             throw RuleViolation.invalid("amount", "a payment amount is positive, got " + command.amountCents());
         }
-        PaymentAllocation.Result allocation = PaymentAllocation.allocate(
-                bills.values().stream().map(BillState::asOpenBill).toList(), command.amountCents());
-        apply(new PaymentApplied(accountId, command.paymentId(), command.amountCents(), command.receivedDate(),
-                allocation.allocations(), allocation.creditCents(), allocation.accountOpenAfterCents()));
-        return true;
+        return applyAll(AccountDecisions.applyPayment(book, command.paymentId(), command.amountCents(),
+                command.receivedDate()));
+    }
+
+    /** True when reversed now; false when already reversed, or never applied here (it may still be unapplied). */
+    @CommandHandler
+    boolean handle(ReversePaymentCommand command) {
+        if (command.amountCents() <= 0) {
+            throw RuleViolation.invalid("amount", "a reversal amount is positive, got " + command.amountCents());
+        }
+        if (!book.hasApplied(command.paymentId())) {
+            log.info("account {} never applied payment {}; its reversal changes nothing here", accountId,
+                    command.paymentId());
+        }
+        return applyAll(AccountDecisions.reversePayment(book, command.paymentId(), command.amountCents(),
+                command.reason(), command.reversedDate(), command.businessDate()));
+    }
+
+    /** True when decided now (paid or rejected), false when this refund was already decided. */
+    @CommandHandler
+    boolean handle(DecideRefundCommand command) {
+        return applyAll(AccountDecisions.decideRefund(book, command.refundId(), command.paymentId(),
+                command.amountCents(), command.method(), command.requestedDate()));
     }
 
     @CommandHandler
@@ -110,7 +121,7 @@ public class BillingAccount {
         if (command.businessDate() == null) {
             throw RuleViolation.invalid("business-date", "a missed payment needs the business date");
         }
-        BillState bill = bills.get(command.billId());
+        BillState bill = book.bill(command.billId());
         if (bill == null) {
             throw RuleViolation.notFound("bill-not-found", "account " + accountId + " has no bill " + command.billId());
         }
@@ -120,56 +131,31 @@ public class BillingAccount {
         if (bill.missed()) {
             throw RuleViolation.conflict("already-missed", "bill " + bill.billId() + " is already missed");
         }
-        apply(missed(bill, command.businessDate(), command.decidedBy()));
+        apply(AccountDecisions.missed(accountId, bill, command.businessDate(), command.decidedBy()));
         return new MissPaymentResult(accountId, bill.billId(), bill.openCents(), command.businessDate());
     }
 
     @CommandHandler
     List<String> handle(DecideMissedPaymentsCommand command) {
-        List<BillState> due = bills.values().stream()
-                .filter(bill -> bill.dueDate().isBefore(command.businessDate()))
-                .filter(bill -> bill.openCents() > 0 && !bill.missed())
-                .sorted(Comparator.comparing(BillState::dueDate).thenComparing(BillState::coverageMonth))
-                .toList();
-        List<String> missedBillIds = new ArrayList<>();
-        for (BillState bill : due) {
-            apply(missed(bill, command.businessDate(), CommandSender.CALENDAR));
-            missedBillIds.add(bill.billId());
-        }
-        return missedBillIds;
+        List<LedgerEvent> missed = AccountDecisions.missedBills(book, command.businessDate(), CommandSender.CALENDAR);
+        applyAll(missed);
+        return missed.stream().map(event -> ((PaymentMissed) event).billId()).toList();
     }
 
-    private PaymentMissed missed(BillState bill, LocalDate businessDate, String decidedBy) {
-        return new PaymentMissed(accountId, bill.billId(), bill.coverageMonth(), bill.dueDate(), bill.openCents(),
-                businessDate, decidedBy);
+    private boolean applyAll(List<LedgerEvent> events) {
+        events.forEach(AggregateLifecycle::apply);
+        return !events.isEmpty();
     }
 
     @EventSourcingHandler
     void on(AccountOpened event) {
         accountId = event.accountId();
-        coverageStart = event.coverageStart();
+        book.evolve(event);
     }
 
-    /** Credit left by earlier overpayments pays the new bill first (the projections apply the same rule). */
+    /** Every other account event only moves the book; deciding happened before it was applied. */
     @EventSourcingHandler
-    void on(BillIssued event) {
-        long absorbedCents = Math.min(creditCents, event.amountDueCents());
-        creditCents -= absorbedCents;
-        bills.put(event.billId(), new BillState(event.billId(), event.coverageMonth(), event.dueDate(),
-                event.grossPremiumCents(), event.subsidyCents(), event.amountDueCents(), absorbedCents, false));
-    }
-
-    @EventSourcingHandler
-    void on(PaymentApplied event) {
-        appliedPaymentIds.add(event.paymentId());
-        for (BillAllocation allocation : event.allocations()) {
-            bills.computeIfPresent(allocation.billId(), (id, bill) -> bill.paid(allocation.amountCents()));
-        }
-        creditCents += event.creditCents();
-    }
-
-    @EventSourcingHandler
-    void on(PaymentMissed event) {
-        bills.computeIfPresent(event.billId(), (id, bill) -> bill.markedMissed());
+    void on(LedgerEvent event) {
+        book.evolve(event);
     }
 }

@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * The {@code account_views} document: an account's bills and totals. {@code paidCents} is what went to
- * bills (payments and absorbed credit), {@code paymentsReceivedCents} all cash received, and
- * {@code balanceCents = billedCents - paymentsReceivedCents} (negative: credit), which always equals
- * {@code openCents - creditCents}.
+ * bills (payments and applied credit), {@code paymentsReceivedCents} all cash applied, {@code reversedCents}
+ * what reversals took back, {@code refundedCents} credit paid out, and
+ * {@code balanceCents = billedCents - paymentsReceivedCents + reversedCents + refundedCents} (negative:
+ * credit), which always equals {@code openCents - creditCents}.
  */
 record AccountView(
         String accountId,
@@ -19,6 +20,8 @@ record AccountView(
         long billedCents,
         long paidCents,
         long paymentsReceivedCents,
+        long reversedCents,
+        long refundedCents,
         long creditCents,
         long balanceCents,
         long openCents,
@@ -43,6 +46,10 @@ record AccountView(
         BillView paid(long amountCents) {
             return new BillView(billId, coverageMonth, dueDate, amountDueCents, grossPremiumCents, subsidyCents,
                     paidCents + amountCents, openCents - amountCents, missed, issuedEventId);
+        }
+
+        BillView reopened(long amountCents) {
+            return paid(-amountCents);
         }
 
         BillView markedMissed() {

@@ -4,31 +4,57 @@ import com.premiumledger.billing.balance.AccountView.BillView;
 import com.premiumledger.events.AccountOpened;
 import com.premiumledger.events.BillAllocation;
 import com.premiumledger.events.BillIssued;
+import com.premiumledger.events.CreditApplied;
+import com.premiumledger.events.CreditRefunded;
 import com.premiumledger.events.LedgerEvent;
 import com.premiumledger.events.PaymentApplied;
 import com.premiumledger.events.PaymentMissed;
+import com.premiumledger.events.PaymentReversalApplied;
+import com.premiumledger.events.RefundRejected;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
-/** How each account event changes an account view. Pure, and checks the view's invariants after each step. */
+/**
+ * How each account event changes an account view. Pure, and checks the view's invariants after each step,
+ * including every figure the account itself stated on the event (what a bill and the account owe after it).
+ */
 final class AccountViewFold {
 
     private AccountViewFold() {
+    }
+
+    /** The account's money totals besides its bills. */
+    private record Totals(long billedCents, long paymentsReceivedCents, long reversedCents, long refundedCents,
+                          long creditCents) {
+
+        static Totals of(AccountView view) {
+            return new Totals(view.billedCents(), view.paymentsReceivedCents(), view.reversedCents(),
+                    view.refundedCents(), view.creditCents());
+        }
     }
 
     static AccountView apply(AccountView before, LedgerEvent event, String eventId, long sequence) {
         AccountView after;
         if (event instanceof AccountOpened opened) {
             after = new AccountView(opened.accountId(), opened.holderName(), opened.program(),
-                    opened.coverageStart(), opened.language(), List.of(), 0, 0, 0, 0, 0, 0, sequence);
+                    opened.coverageStart(), opened.language(), List.of(), 0, 0, 0, 0, 0, 0, 0, 0, sequence);
         } else if (event instanceof BillIssued bill) {
             after = billed(before, bill, eventId, sequence);
         } else if (event instanceof PaymentApplied payment) {
             after = paid(before, payment, sequence);
+        } else if (event instanceof CreditApplied credit) {
+            after = creditApplied(before, credit, sequence);
+        } else if (event instanceof PaymentReversalApplied reversal) {
+            after = reversed(before, reversal, sequence);
+        } else if (event instanceof CreditRefunded refund) {
+            after = refunded(before, refund, sequence);
         } else if (event instanceof PaymentMissed missed) {
             after = missed(before, missed, sequence);
+        } else if (event instanceof RefundRejected) {
+            after = withTotals(before, before.bills(), Totals.of(before), sequence);
         } else {
             throw new IllegalArgumentException("not an account event: " + event.getClass().getSimpleName());
         }
@@ -36,38 +62,55 @@ final class AccountViewFold {
         return after;
     }
 
-    /** Credit from earlier overpayments pays the new bill first, as the account aggregate does. */
     private static AccountView billed(AccountView view, BillIssued bill, String eventId, long sequence) {
-        long absorbedCents = Math.min(view.creditCents(), bill.amountDueCents());
         List<BillView> bills = new ArrayList<>(view.bills());
         bills.add(new BillView(bill.billId(), bill.coverageMonth(), bill.dueDate(), bill.amountDueCents(),
-                bill.grossPremiumCents(), bill.subsidyCents(), absorbedCents, bill.amountDueCents() - absorbedCents,
-                false, eventId));
-        return totals(view, bills, view.billedCents() + bill.amountDueCents(), view.paymentsReceivedCents(),
-                view.creditCents() - absorbedCents, sequence);
+                bill.grossPremiumCents(), bill.subsidyCents(), 0, bill.amountDueCents(), false, eventId));
+        Totals totals = Totals.of(view);
+        return withTotals(view, bills, new Totals(totals.billedCents() + bill.amountDueCents(),
+                totals.paymentsReceivedCents(), totals.reversedCents(), totals.refundedCents(), totals.creditCents()),
+                sequence);
     }
 
     private static AccountView paid(AccountView view, PaymentApplied payment, long sequence) {
-        Map<String, BillView> bills = byId(view.bills());
-        for (BillAllocation allocation : payment.allocations()) {
-            BillView bill = bills.get(allocation.billId());
-            if (bill == null) {
-                throw new IllegalStateException("payment " + payment.paymentId() + " went to unknown bill "
-                        + allocation.billId());
-            }
-            BillView after = bill.paid(allocation.amountCents());
-            if (after.openCents() != allocation.billOpenAfterCents()) {
-                throw new IllegalStateException("bill " + bill.billId() + " would be open " + after.openCents()
-                        + " cents, the account says " + allocation.billOpenAfterCents());
-            }
-            bills.put(bill.billId(), after);
+        List<BillView> bills = moved(view, payment.allocations(), BillView::paid, payment.paymentId());
+        Totals totals = Totals.of(view);
+        AccountView after = withTotals(view, bills, new Totals(totals.billedCents(),
+                totals.paymentsReceivedCents() + payment.amountCents(), totals.reversedCents(), totals.refundedCents(),
+                totals.creditCents() + payment.creditCents()), sequence);
+        return checkedOpen(after, payment.accountOpenAfterCents(), payment.paymentId());
+    }
+
+    private static AccountView creditApplied(AccountView view, CreditApplied credit, long sequence) {
+        List<BillView> bills = moved(view, List.of(new BillAllocation(credit.billId(), credit.amountCents(),
+                credit.billOpenAfterCents())), BillView::paid, "credit");
+        Totals totals = Totals.of(view);
+        AccountView after = withTotals(view, bills, new Totals(totals.billedCents(), totals.paymentsReceivedCents(),
+                totals.reversedCents(), totals.refundedCents(), totals.creditCents() - credit.amountCents()), sequence);
+        if (after.creditCents() != credit.creditAfterCents()) {
+            throw disagrees(view.accountId(), "credit", after.creditCents(), credit.creditAfterCents());
         }
-        AccountView after = totals(view, List.copyOf(bills.values()), view.billedCents(),
-                view.paymentsReceivedCents() + payment.amountCents(), view.creditCents() + payment.creditCents(),
-                sequence);
-        if (after.openCents() != payment.accountOpenAfterCents()) {
-            throw new IllegalStateException("account " + view.accountId() + " would be open " + after.openCents()
-                    + " cents, the account says " + payment.accountOpenAfterCents());
+        return checkedOpen(after, credit.accountOpenAfterCents(), "credit");
+    }
+
+    private static AccountView reversed(AccountView view, PaymentReversalApplied reversal, long sequence) {
+        List<BillView> bills = moved(view, reversal.reopened(), BillView::reopened, reversal.paymentId());
+        long takenBackCents = reversal.reopened().stream().mapToLong(BillAllocation::amountCents).sum()
+                + reversal.creditReversedCents();
+        Totals totals = Totals.of(view);
+        AccountView after = withTotals(view, bills, new Totals(totals.billedCents(), totals.paymentsReceivedCents(),
+                totals.reversedCents() + takenBackCents, totals.refundedCents(),
+                totals.creditCents() - reversal.creditReversedCents()), sequence);
+        return checkedOpen(after, reversal.accountOpenAfterCents(), reversal.paymentId());
+    }
+
+    private static AccountView refunded(AccountView view, CreditRefunded refund, long sequence) {
+        Totals totals = Totals.of(view);
+        AccountView after = withTotals(view, view.bills(), new Totals(totals.billedCents(),
+                totals.paymentsReceivedCents(), totals.reversedCents(), totals.refundedCents() + refund.amountCents(),
+                totals.creditCents() - refund.amountCents()), sequence);
+        if (after.creditCents() != refund.creditAfterCents()) {
+            throw disagrees(view.accountId(), "credit", after.creditCents(), refund.creditAfterCents());
         }
         return after;
     }
@@ -75,17 +118,49 @@ final class AccountViewFold {
     private static AccountView missed(AccountView view, PaymentMissed missed, long sequence) {
         Map<String, BillView> bills = byId(view.bills());
         bills.computeIfPresent(missed.billId(), (id, bill) -> bill.markedMissed());
-        return totals(view, List.copyOf(bills.values()), view.billedCents(), view.paymentsReceivedCents(),
-                view.creditCents(), sequence);
+        return withTotals(view, List.copyOf(bills.values()), Totals.of(view), sequence);
     }
 
-    private static AccountView totals(AccountView view, List<BillView> bills, long billedCents,
-                                      long paymentsReceivedCents, long creditCents, long sequence) {
+    /** Moves money on the named bills, checking each against what the account said it owes afterwards. */
+    private static List<BillView> moved(AccountView view, List<BillAllocation> allocations,
+                                        BiFunction<BillView, Long, BillView> move, String cause) {
+        Map<String, BillView> bills = byId(view.bills());
+        for (BillAllocation allocation : allocations) {
+            BillView bill = bills.get(allocation.billId());
+            if (bill == null) {
+                throw new IllegalStateException(cause + " moved money on unknown bill " + allocation.billId());
+            }
+            BillView after = move.apply(bill, allocation.amountCents());
+            if (after.openCents() != allocation.billOpenAfterCents()) {
+                throw disagrees(view.accountId(), "bill " + bill.billId() + " open", after.openCents(),
+                        allocation.billOpenAfterCents());
+            }
+            bills.put(bill.billId(), after);
+        }
+        return List.copyOf(bills.values());
+    }
+
+    private static AccountView checkedOpen(AccountView after, long accountOpenAfterCents, String cause) {
+        if (after.openCents() != accountOpenAfterCents) {
+            throw disagrees(after.accountId(), "open (after " + cause + ")", after.openCents(), accountOpenAfterCents);
+        }
+        return after;
+    }
+
+    private static IllegalStateException disagrees(String accountId, String figure, long viewCents, long eventCents) {
+        return new IllegalStateException("account " + accountId + ": " + figure + " would be " + viewCents
+                + " cents, the account says " + eventCents);
+    }
+
+    private static AccountView withTotals(AccountView view, List<BillView> bills, Totals totals, long sequence) {
         long paidCents = bills.stream().mapToLong(BillView::paidCents).sum();
         long openCents = bills.stream().mapToLong(BillView::openCents).sum();
+        long balanceCents = totals.billedCents() - totals.paymentsReceivedCents() + totals.reversedCents()
+                + totals.refundedCents();
         return new AccountView(view.accountId(), view.holderName(), view.program(), view.coverageStart(),
-                view.language(), bills, billedCents, paidCents, paymentsReceivedCents, creditCents,
-                billedCents - paymentsReceivedCents, openCents, sequence);
+                view.language(), bills, totals.billedCents(), paidCents, totals.paymentsReceivedCents(),
+                totals.reversedCents(), totals.refundedCents(), totals.creditCents(), balanceCents, openCents,
+                sequence);
     }
 
     private static Map<String, BillView> byId(List<BillView> bills) {
@@ -97,8 +172,8 @@ final class AccountViewFold {
     /** A balance is the sum of its entries: checked after every step, and again when read. */
     static void checkInvariants(AccountView view) {
         long billedCents = view.bills().stream().mapToLong(BillView::amountDueCents).sum();
-        boolean billsAddUp = view.bills().stream()
-                .allMatch(bill -> bill.paidCents() + bill.openCents() == bill.amountDueCents() && bill.openCents() >= 0);
+        boolean billsAddUp = view.bills().stream().allMatch(bill -> bill.paidCents() + bill.openCents()
+                == bill.amountDueCents() && bill.openCents() >= 0 && bill.openCents() <= bill.amountDueCents());
         if (billedCents != view.billedCents() || !billsAddUp || view.creditCents() < 0
                 || view.balanceCents() != view.openCents() - view.creditCents()) {
             throw new IllegalStateException("account view " + view.accountId() + " does not add up: billed "

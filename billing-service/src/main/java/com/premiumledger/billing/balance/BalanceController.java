@@ -19,11 +19,13 @@ import org.springframework.web.bind.annotation.RestController;
 class BalanceController {
 
     /**
-     * {@code balanceCents} = billed - all payments received (negative: credit); {@code pastDueCents} is what is
+     * {@code balanceCents} = billed - payments received + reversed + refunded (negative: credit), always open less
+     * credit; {@code pastDueCents} is what is
      * open on bills due before {@code businessDate}; {@code asOfSequence} is the last account event projected.
      */
     record BalanceResponse(String accountId, long billedCents, long paidCents, long paymentsReceivedCents,
-                           long creditCents, long balanceCents, long openCents, long pastDueCents,
+                           long reversedCents, long refundedCents, long creditCents, long balanceCents,
+                           long openCents, long pastDueCents,
                            LocalDate businessDate, long asOfSequence) {
     }
 
@@ -45,14 +47,17 @@ class BalanceController {
 
     @GetMapping("/accounts/{accountId}/balance")
     @PreAuthorize(Roles.READER)
-    @Operation(summary = "An account's balance", description = "404 until the account reached the projection.")
+    @Operation(summary = "An account's balance", description = "The current balance; with asOf, the balance at the"
+            + " end of that day rebuilt from the ledger (see the ledger endpoints). 404 until the account reached the"
+            + " projection.")
     BalanceResponse balance(@PathVariable String accountId) {
         AccountView view = view(accountId);
         LocalDate businessDate = businessDates.current().orElse(null);
         long pastDueCents = view.bills().stream().filter(bill -> isPastDue(bill, businessDate))
                 .mapToLong(BillView::openCents).sum();
         return new BalanceResponse(view.accountId(), view.billedCents(), view.paidCents(),
-                view.paymentsReceivedCents(), view.creditCents(), view.balanceCents(), view.openCents(), pastDueCents,
+                view.paymentsReceivedCents(), view.reversedCents(), view.refundedCents(), view.creditCents(),
+                view.balanceCents(), view.openCents(), pastDueCents,
                 businessDate, view.lastSequence());
     }
 

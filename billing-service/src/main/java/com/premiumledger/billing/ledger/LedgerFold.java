@@ -1,14 +1,20 @@
 package com.premiumledger.billing.ledger;
 
+import com.premiumledger.billing.ledger.LedgerView.BillAmount;
 import com.premiumledger.billing.ledger.LedgerView.LedgerLine;
 import com.premiumledger.billing.support.CommandSender;
 import com.premiumledger.events.AccountOpened;
+import com.premiumledger.events.BillAllocation;
 import com.premiumledger.events.BillIssued;
+import com.premiumledger.events.CreditApplied;
+import com.premiumledger.events.CreditRefunded;
 import com.premiumledger.events.EventTypes;
 import com.premiumledger.events.LedgerEvent;
 import com.premiumledger.events.Money;
 import com.premiumledger.events.PaymentApplied;
 import com.premiumledger.events.PaymentMissed;
+import com.premiumledger.events.PaymentReversalApplied;
+import com.premiumledger.events.RefundRejected;
 import com.premiumledger.platform.consumer.ReceivedEvent;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -18,6 +24,15 @@ import java.util.List;
 /** How each account event adds a ledger line. Pure; the running balance is checked against the totals. */
 final class LedgerFold {
 
+    /** What a line moves, before the running balance and the event's position are attached. */
+    private record Entry(LocalDate effectiveDate, String description, String billId, String paymentId,
+                         LocalDate dueDate, List<BillAmount> billAmounts, long creditAddedCents, long creditUsedCents,
+                         long debitCents, long creditCents, String issuedBy) {
+    }
+
+    /** Credit is spent by rule after a bill or a reversal; the event names no author, so the rule is named. */
+    static final String CREDIT_RULE = "credit";
+
     private LedgerFold() {
     }
 
@@ -26,23 +41,7 @@ final class LedgerFold {
         if (payload instanceof AccountOpened opened) {
             return new LedgerView(opened.accountId(), List.of(), 0, 0, 0, event.sequence());
         }
-        LedgerLine line;
-        if (payload instanceof BillIssued bill) {
-            line = line(before, event, postingDate(event), "Bill " + bill.coverageMonth() + ": premium "
-                    + Money.ofCents(bill.grossPremiumCents()) + " less subsidy " + Money.ofCents(bill.subsidyCents())
-                    + ", due " + bill.dueDate(), bill.billId(), null, bill.amountDueCents(), 0, bill.issuedBy());
-        } else if (payload instanceof PaymentApplied payment) {
-            LocalDate date = payment.receivedDate() != null ? payment.receivedDate() : postingDate(event);
-            line = line(before, event, date, "Payment " + payment.paymentId() + " received "
-                    + Money.ofCents(payment.amountCents()), null, payment.paymentId(), 0, payment.amountCents(),
-                    CommandSender.PAYMENT_APPLICATION);
-        } else if (payload instanceof PaymentMissed missed) {
-            line = line(before, event, missed.businessDate(), "Payment missed on bill " + missed.coverageMonth()
-                    + " due " + missed.dueDate() + ": " + Money.ofCents(missed.openCents()) + " open",
-                    missed.billId(), null, 0, 0, missed.decidedBy());
-        } else {
-            throw new IllegalArgumentException("not an account event: " + payload.getClass().getSimpleName());
-        }
+        LedgerLine line = line(before, event, entry(payload, event));
         List<LedgerLine> lines = new ArrayList<>(before.lines());
         lines.add(line);
         LedgerView after = new LedgerView(before.accountId(), lines, before.debitCents() + line.debitCents(),
@@ -51,17 +50,77 @@ final class LedgerFold {
         return after;
     }
 
-    private static LedgerLine line(LedgerView before, ReceivedEvent event, LocalDate date, String description,
-                                   String billId, String paymentId, long debitCents, long creditCents,
-                                   String issuedBy) {
-        long runningBalanceCents = before.balanceCents() + debitCents - creditCents;
-        return new LedgerLine(event.sequence(), event.eventId(), EventTypes.simpleName(event.envelope().type()), date,
-                event.envelope().time(), description, billId, paymentId, debitCents, creditCents, runningBalanceCents,
-                event.topic(), event.partition(), event.offset(), issuedBy);
+    private static Entry entry(LedgerEvent payload, ReceivedEvent event) {
+        if (payload instanceof BillIssued bill) {
+            return new Entry(eventDate(event), "Bill " + bill.coverageMonth() + ": premium "
+                    + Money.ofCents(bill.grossPremiumCents()) + " less subsidy " + Money.ofCents(bill.subsidyCents())
+                    + ", due " + bill.dueDate(), bill.billId(), null, bill.dueDate(),
+                    List.of(new BillAmount(bill.billId(), bill.amountDueCents())), 0, 0, bill.amountDueCents(), 0,
+                    bill.issuedBy());
+        }
+        if (payload instanceof PaymentApplied payment) {
+            LocalDate date = payment.receivedDate() != null ? payment.receivedDate() : eventDate(event);
+            return new Entry(date, "Payment " + payment.paymentId() + " received "
+                    + Money.ofCents(payment.amountCents())
+                    + (payment.creditCents() > 0 ? ", " + Money.ofCents(payment.creditCents()) + " to credit" : ""),
+                    null, payment.paymentId(), null, amounts(payment.allocations()), payment.creditCents(), 0, 0,
+                    payment.amountCents(), CommandSender.PAYMENT_APPLICATION);
+        }
+        if (payload instanceof CreditApplied credit) {
+            return new Entry(eventDate(event), "Credit " + Money.ofCents(credit.amountCents()) + " paid bill "
+                    + credit.billId(), credit.billId(), null, null,
+                    List.of(new BillAmount(credit.billId(), credit.amountCents())), 0, credit.amountCents(), 0, 0,
+                    CREDIT_RULE);
+        }
+        if (payload instanceof PaymentReversalApplied reversal) {
+            return reversalEntry(reversal);
+        }
+        if (payload instanceof CreditRefunded refund) {
+            return new Entry(refund.refundedDate() != null ? refund.refundedDate() : eventDate(event), "Refund "
+                    + refund.refundId() + " paid " + Money.ofCents(refund.amountCents()) + " out of credit", null,
+                    refund.paymentId(), null, List.of(), 0, refund.amountCents(), refund.amountCents(), 0,
+                    CommandSender.PAYMENT_APPLICATION);
+        }
+        if (payload instanceof PaymentMissed missed) {
+            return new Entry(missed.businessDate(), "Payment missed on bill " + missed.coverageMonth() + " due "
+                    + missed.dueDate() + ": " + Money.ofCents(missed.openCents()) + " open", missed.billId(), null,
+                    missed.dueDate(), List.of(), 0, 0, 0, 0, missed.decidedBy());
+        }
+        if (payload instanceof RefundRejected rejected) {
+            return new Entry(eventDate(event), "Refund " + rejected.refundId() + " of "
+                    + Money.ofCents(rejected.amountCents()) + " rejected: credit is "
+                    + Money.ofCents(rejected.availableCreditCents()), null, rejected.paymentId(), null, List.of(), 0, 0,
+                    0, 0, CommandSender.PAYMENT_APPLICATION);
+        }
+        throw new IllegalArgumentException("not an account event: " + payload.getClass().getSimpleName());
     }
 
-    /** A bill is posted on the day it was issued (its event time, so a replay posts it on the same day). */
-    private static LocalDate postingDate(ReceivedEvent event) {
+    /** A reversal debits what it took off the account: the re-opened bills and the removed credit. */
+    private static Entry reversalEntry(PaymentReversalApplied reversal) {
+        long reopenedCents = reversal.reopened().stream().mapToLong(BillAllocation::amountCents).sum();
+        long debitCents = reopenedCents + reversal.creditReversedCents();
+        return new Entry(reversal.reversedDate(), "Payment " + reversal.paymentId() + " reversed ("
+                + reversal.reason() + "): " + Money.ofCents(reopenedCents) + " open again, "
+                + Money.ofCents(reversal.creditReversedCents()) + " credit removed", null, reversal.paymentId(), null,
+                amounts(reversal.reopened()), 0, reversal.creditReversedCents(), debitCents, 0,
+                CommandSender.PAYMENT_APPLICATION);
+    }
+
+    private static List<BillAmount> amounts(List<BillAllocation> allocations) {
+        return allocations.stream().map(paid -> new BillAmount(paid.billId(), paid.amountCents())).toList();
+    }
+
+    private static LedgerLine line(LedgerView before, ReceivedEvent event, Entry entry) {
+        long runningBalanceCents = before.balanceCents() + entry.debitCents() - entry.creditCents();
+        return new LedgerLine(event.sequence(), event.eventId(), EventTypes.simpleName(event.envelope().type()),
+                entry.effectiveDate(), event.envelope().time(), entry.description(), entry.billId(), entry.paymentId(),
+                entry.dueDate(), entry.billAmounts(), entry.creditAddedCents(), entry.creditUsedCents(),
+                entry.debitCents(), entry.creditCents(), runningBalanceCents, event.topic(), event.partition(),
+                event.offset(), entry.issuedBy());
+    }
+
+    /** Posted on the day it happened (its event time, so a replay posts it on the same day). */
+    private static LocalDate eventDate(ReceivedEvent event) {
         return LocalDate.ofInstant(event.envelope().time(), ZoneOffset.UTC);
     }
 

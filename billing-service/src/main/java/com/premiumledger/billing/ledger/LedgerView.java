@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The {@code ledger_views} document: an account's entries in event order with a running balance
- * (bills debit, payments credit), each traceable to its event and Kafka position.
+ * (bills, reversals and refunds debit, payments credit), each traceable to its event and Kafka position.
  */
 record LedgerView(String accountId, List<LedgerLine> lines, long debitCents, long creditCents, long balanceCents,
                   long lastSequence) {
@@ -15,16 +15,29 @@ record LedgerView(String accountId, List<LedgerLine> lines, long debitCents, lon
         lines = List.copyOf(lines);
     }
 
-    /** Exactly one of {@code billId} and {@code paymentId} is set on money lines; a missed payment moves no money. */
+    /** Money one line moved on one bill; its direction comes from the line's event type. */
+    record BillAmount(String billId, long amountCents) {
+    }
+
+    /**
+     * One entry. {@code effectiveDate} is the business day the money moved (a payment's received date, a
+     * reversal's reversed date), {@code recordedAt} when the event happened. {@code billAmounts},
+     * {@code creditAddedCents} and {@code creditUsedCents} say what the line did to each bill and to the
+     * account's credit, so that any earlier date's balance and aging can be rebuilt from the lines alone.
+     */
     record LedgerLine(
             long sequence,
             String eventId,
             String eventType,
-            LocalDate date,
+            LocalDate effectiveDate,
             Instant recordedAt,
             String description,
             String billId,
             String paymentId,
+            LocalDate dueDate,
+            List<BillAmount> billAmounts,
+            long creditAddedCents,
+            long creditUsedCents,
             long debitCents,
             long creditCents,
             long runningBalanceCents,
@@ -32,5 +45,9 @@ record LedgerView(String accountId, List<LedgerLine> lines, long debitCents, lon
             int partition,
             long offset,
             String issuedBy) {
+
+        LedgerLine {
+            billAmounts = billAmounts == null ? List.of() : List.copyOf(billAmounts);
+        }
     }
 }

@@ -1,8 +1,14 @@
 package com.premiumledger.billing.payment;
 
 import com.premiumledger.billing.account.ApplyPaymentCommand;
+import com.premiumledger.billing.account.DecideRefundCommand;
+import com.premiumledger.billing.account.ReversePaymentCommand;
+import com.premiumledger.billing.calendar.BusinessDates;
 import com.premiumledger.billing.support.CommandSender;
+import com.premiumledger.events.PaymentAssigned;
 import com.premiumledger.events.PaymentRecorded;
+import com.premiumledger.events.PaymentReversed;
+import com.premiumledger.events.RefundRequested;
 import com.premiumledger.events.Topics;
 import com.premiumledger.platform.consumer.EventStreamHandler;
 import com.premiumledger.platform.consumer.ReceivedEvent;
@@ -11,18 +17,22 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies every payment the payment service recorded to its account. Order does not matter (allocation
- * follows the bills, not the arrival order of cash) and the account ignores a payment it already applied.
- * A payment for an unknown account fails and, after the retries, lands on the dead-letter topic: never
- * dropped silently.
+ * Turns what the payment service recorded into account commands: recorded and assigned payments are
+ * applied, reversals taken back, refund requests decided. Order across payments does not matter (allocation
+ * follows the bills, not the arrival order of cash); one account's payment events share its partition, so a
+ * payment's reversal comes after it. The account ignores what it already did (by payment or refund id). A
+ * command for an unknown account fails and, after the retries, lands on the dead-letter topic: never dropped
+ * silently. Unapplied payments (no account yet) reach no account until assigned.
  */
 @Component
 class PaymentApplication implements EventStreamHandler {
 
     private final CommandSender commands;
+    private final BusinessDates businessDates;
 
-    PaymentApplication(CommandSender commands) {
+    PaymentApplication(CommandSender commands, BusinessDates businessDates) {
         this.commands = commands;
+        this.businessDates = businessDates;
     }
 
     @Override
@@ -42,9 +52,29 @@ class PaymentApplication implements EventStreamHandler {
 
     @Override
     public void handle(ReceivedEvent event) {
-        if (event.payload() instanceof PaymentRecorded payment) {
-            commands.send(new ApplyPaymentCommand(payment.accountId(), payment.paymentId(), payment.amountCents(),
-                    payment.receivedDate()), CommandSender.PAYMENT_APPLICATION);
+        Object command = toCommand(event);
+        if (command != null) {
+            commands.send(command, CommandSender.PAYMENT_APPLICATION);
         }
+    }
+
+    private Object toCommand(ReceivedEvent event) {
+        if (event.payload() instanceof PaymentRecorded payment) {
+            return new ApplyPaymentCommand(payment.accountId(), payment.paymentId(), payment.amountCents(),
+                    payment.receivedDate());
+        }
+        if (event.payload() instanceof PaymentAssigned assigned) {
+            return new ApplyPaymentCommand(assigned.accountId(), assigned.paymentId(), assigned.amountCents(),
+                    assigned.receivedDate());
+        }
+        if (event.payload() instanceof PaymentReversed reversed && reversed.accountId() != null) {
+            return new ReversePaymentCommand(reversed.accountId(), reversed.paymentId(), reversed.amountCents(),
+                    reversed.reason(), reversed.reversedDate(), businessDates.current().orElse(null));
+        }
+        if (event.payload() instanceof RefundRequested refund) {
+            return new DecideRefundCommand(refund.accountId(), refund.refundId(), refund.paymentId(),
+                    refund.amountCents(), refund.method(), refund.requestedDate());
+        }
+        return null;
     }
 }

@@ -2,8 +2,13 @@ package com.premiumledger.billing.support;
 
 import com.premiumledger.events.AccountOpened;
 import com.premiumledger.events.BillIssued;
+import com.premiumledger.events.CreditApplied;
+import com.premiumledger.events.CreditRefunded;
+import com.premiumledger.events.LedgerEvent;
 import com.premiumledger.events.PaymentApplied;
 import com.premiumledger.events.PaymentMissed;
+import com.premiumledger.events.PaymentReversalApplied;
+import com.premiumledger.events.RefundRejected;
 import com.premiumledger.events.Topics;
 import com.premiumledger.platform.consumer.EventStreamHandler;
 import com.premiumledger.platform.consumer.ReceivedEvent;
@@ -50,9 +55,13 @@ public abstract class AccountStreamProjection<V> implements EventStreamHandler {
         documents.save(accountId, before == null ? null : lastSequence(before), fold(before, event));
     }
 
+    /** The events of an account's stream that its views show (a rejected refund moves no money, but is shown). */
     private static boolean isAccountEvent(ReceivedEvent event) {
-        return event.payload() instanceof AccountOpened || event.payload() instanceof BillIssued
-                || event.payload() instanceof PaymentApplied || event.payload() instanceof PaymentMissed;
+        LedgerEvent payload = event.payload();
+        return payload instanceof AccountOpened || payload instanceof BillIssued || payload instanceof PaymentApplied
+                || payload instanceof PaymentMissed || payload instanceof CreditApplied
+                || payload instanceof PaymentReversalApplied || payload instanceof CreditRefunded
+                || payload instanceof RefundRejected;
     }
 
     public ViewDocuments<V> documents() {

@@ -4,6 +4,7 @@ import com.premiumledger.billing.BillingProperties;
 import com.premiumledger.events.AccountOpened;
 import com.premiumledger.events.BillAllocation;
 import com.premiumledger.events.BillIssued;
+import com.premiumledger.events.CreditApplied;
 import com.premiumledger.events.PaymentApplied;
 import com.premiumledger.events.PaymentMissed;
 import com.premiumledger.platform.web.RuleViolation;
@@ -161,17 +162,29 @@ class BillingAccountTest {
     }
 
     @Test
-    void anOverpaymentBecomesCreditThatAbsorbsTheNextBill() {
+    void anOverpaymentBecomesCreditThatPaysTheNextBillAsAnExplicitEvent() {
         PaymentApplied overpaid = new PaymentApplied(ID, "P1", 25_000, LocalDate.of(2026, 12, 20),
                 List.of(new BillAllocation(ID + "-2027-01", 20_000, 0)), 5_000, 0);
         fixture.given(OPENED, JANUARY)
                 .when(new ApplyPaymentCommand(ID, "P1", 25_000, LocalDate.of(2026, 12, 20)))
                 .expectEvents(overpaid);
-        // The 5,000 credit pays part of February as it is issued; 15,000 is left for the next payment.
-        fixture.given(OPENED, JANUARY, overpaid, FEBRUARY)
+        // The 5,000 credit pays part of February as it is issued, as its own event; 15,000 is left.
+        CreditApplied credit = new CreditApplied(ID, ID + "-2027-02", 5_000, 15_000, 0, 15_000);
+        fixture.given(OPENED, JANUARY, overpaid)
+                .when(bill("2027-02", 50_000, 30_000, null))
+                .expectEvents(FEBRUARY, credit);
+        fixture.given(OPENED, JANUARY, overpaid, FEBRUARY, credit)
                 .when(new ApplyPaymentCommand(ID, "P2", 15_000, LocalDate.of(2027, 1, 10)))
                 .expectEvents(new PaymentApplied(ID, "P2", 15_000, LocalDate.of(2027, 1, 10),
                         List.of(new BillAllocation(ID + "-2027-02", 15_000, 0)), 0, 0));
+    }
+
+    @Test
+    void aBillIssuedWithoutCreditAbsorbsNothing() {
+        fixture.given(OPENED, JANUARY, FEBRUARY)
+                .when(new ApplyPaymentCommand(ID, "P2", 20_000, LocalDate.of(2027, 1, 10)))
+                .expectEvents(new PaymentApplied(ID, "P2", 20_000, LocalDate.of(2027, 1, 10),
+                        List.of(new BillAllocation(ID + "-2027-01", 20_000, 0)), 0, 20_000));
     }
 
     @Test

@@ -45,8 +45,8 @@ class LedgerReplayTest {
         assertThat(view.lines()).extracting(LedgerView.LedgerLine::debitCents).containsExactly(20_000L, 0L, 0L);
         assertThat(view.lines()).extracting(LedgerView.LedgerLine::creditCents).containsExactly(0L, 25_000L, 0L);
         assertThat(view.lines().get(1).paymentId()).isEqualTo("P1");
-        assertThat(view.lines().get(1).date()).isEqualTo(LocalDate.of(2026, 12, 20));
-        assertThat(view.lines().get(0).date()).isEqualTo(LocalDate.of(2026, 12, 1));
+        assertThat(view.lines().get(1).effectiveDate()).isEqualTo(LocalDate.of(2026, 12, 20));
+        assertThat(view.lines().get(0).effectiveDate()).isEqualTo(LocalDate.of(2026, 12, 1));
         assertThat(view.lines().get(2).issuedBy()).isEqualTo("operator");
         assertThat(view.balanceCents()).isEqualTo(-5_000);
         assertThat(view.lastSequence()).isEqualTo(3);

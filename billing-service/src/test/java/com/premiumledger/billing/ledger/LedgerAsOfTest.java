@@ -1,0 +1,73 @@
+package com.premiumledger.billing.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.premiumledger.billing.TestEvents;
+import com.premiumledger.events.AccountOpened;
+import com.premiumledger.events.BillAllocation;
+import com.premiumledger.events.BillIssued;
+import com.premiumledger.events.LedgerEvent;
+import com.premiumledger.events.PaymentApplied;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LedgerAsOfTest {
+
+    private static final String ID = "ASOF-1";
+
+    /** Bill of 20,000 issued 2026-12-01 due 2026-12-23; 25,000 received 2026-12-20 leaves 5,000 credit. */
+    private static LedgerView ledger() {
+        List<LedgerEvent> events = List.of(
+                new AccountOpened(ID, "Asa", "APTC", LocalDate.of(2027, 1, 1), "en", null, "service"),
+                new BillIssued(ID, ID + "-2027-01", "2027-01", LocalDate.of(2026, 12, 23), 50_000, 30_000, 20_000,
+                        "service"),
+                new BillIssued(ID, ID + "-2027-02", "2027-02", LocalDate.of(2027, 1, 23), 50_000, 30_000, 20_000,
+                        "service"),
+                new PaymentApplied(ID, "P1", 5_000, LocalDate.of(2026, 12, 20),
+                        List.of(new BillAllocation(ID + "-2027-01", 5_000, 15_000)), 0, 35_000));
+        LedgerView view = null;
+        for (int sequence = 0; sequence < events.size(); sequence++) {
+            view = LedgerFold.apply(view, TestEvents.received(ID, sequence, events.get(sequence)));
+        }
+        return view;
+    }
+
+    @Test
+    void beforeAnythingWasEffectiveTheAccountIsEmpty() {
+        LedgerAsOf.Balance balance = LedgerAsOf.balance(ledger(), LocalDate.of(2026, 11, 30));
+        assertThat(balance.balanceCents()).isZero();
+        assertThat(balance.linesCounted()).isZero();
+    }
+
+    @Test
+    void aPaymentCountsFromTheDayItWasReceived() {
+        assertThat(LedgerAsOf.balance(ledger(), LocalDate.of(2026, 12, 19)).balanceCents()).isEqualTo(40_000);
+        LedgerAsOf.Balance after = LedgerAsOf.balance(ledger(), LocalDate.of(2026, 12, 20));
+        assertThat(after.balanceCents()).isEqualTo(35_000);
+        assertThat(after.aging().currentCents()).isEqualTo(35_000);
+        assertThat(after.pastDueCents()).isZero();
+    }
+
+    @Test
+    void openBillsAgeByDaysPastTheirDueDate() {
+        LedgerAsOf.Aging thirty = LedgerAsOf.balance(ledger(), LocalDate.of(2027, 1, 22)).aging();
+        assertThat(thirty.days1To30Cents()).isEqualTo(15_000);
+        assertThat(thirty.currentCents()).isEqualTo(20_000);
+        LedgerAsOf.Balance thirtyOne = LedgerAsOf.balance(ledger(), LocalDate.of(2027, 1, 23));
+        assertThat(thirtyOne.aging().days31To60Cents()).isEqualTo(15_000);
+        assertThat(thirtyOne.pastDueCents()).isEqualTo(15_000);
+        LedgerAsOf.Aging ninetyOne = LedgerAsOf.balance(ledger(), LocalDate.of(2027, 3, 24)).aging();
+        assertThat(ninetyOne.days90PlusCents()).isEqualTo(15_000);
+        assertThat(ninetyOne.days31To60Cents()).isEqualTo(20_000);
+    }
+
+    @Test
+    void csvHasOneRowPerLineAndQuotesCommas() {
+        String csv = LedgerCsv.write(ledger().lines());
+        String[] rows = csv.split("\r\n");
+        assertThat(rows).hasSize(4);
+        assertThat(rows[0]).isEqualTo(LedgerCsv.HEADER);
+        assertThat(rows[3]).contains("PaymentApplied", "ASOF-1-2027-01:5000", "2026-12-20");
+    }
+}
