@@ -33,6 +33,11 @@ public final class EventJson {
 
     private static final Map<String, EventUpcaster> UPCASTERS = new HashMap<>();
 
+    static {
+        // Registered here, not by a consumer, so every reader of the log upcasts old records the same way.
+        registerUpcaster(new CoverageStatusChangedV1ToV2());
+    }
+
     private EventJson() {
     }
 

@@ -3,6 +3,7 @@ package com.premiumledger.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -67,15 +68,30 @@ class GoldenPayloadTest {
             Map.entry("com.premiumledger.payments.RefundRequested.v1",
                     new RefundRequested("R-20270210-0001", "P-20270205-0003", "A100000007", 2_500, "CHECK",
                             LocalDate.of(2027, 2, 10), "member-portal")),
-            Map.entry("com.premiumledger.coverage.CoverageStatusChanged.v1",
-                    new CoverageStatusChanged("A100000007", "GRACE", "SUSPENDED", "grace month 1 ended unpaid",
-                            LocalDate.of(2027, 2, 1), "5f0c9a52-7d3e-4b8e-9a31-0f6f2a1c9d44")),
+            Map.entry("com.premiumledger.coverage.CoverageStatusChanged.v2",
+                    new CoverageStatusChanged("A100000007", "APTC", "SUSPENDED", "TERMINATED", "GRACE_EXPIRED",
+                            LocalDate.of(2027, 5, 1), LocalDate.of(2027, 2, 1), LocalDate.of(2027, 4, 30),
+                            LocalDate.of(2027, 1, 31), LocalDate.of(2027, 2, 28),
+                            "9d2f6b1e-4c3a-4e8f-b2d7-1a5c9e0f3b62")),
             Map.entry("com.premiumledger.notices.NoticeIssued.v1",
                     new NoticeIssued("PAST_DUE_WARNING:A100000007-2027-01", "A100000007", "PAST_DUE_WARNING",
                             "LETTER", 7_002, LocalDate.of(2027, 1, 31), "0b7e4c1d-2a9f-4f61-8d0e-3c5b6a7d8e90")));
 
+    /**
+     * Golden payloads of older type versions: records on the log keep their old type forever, so each must
+     * still validate against its own (kept) schema and read, through the upcasters, as this current record.
+     */
+    private static final Map<String, LedgerEvent> EXPECTED_FROM_OLD_VERSIONS = Map.of(
+            "com.premiumledger.coverage.CoverageStatusChanged.v1",
+            new CoverageStatusChanged("A100000007", null, "GRACE", "SUSPENDED", "grace month 1 ended unpaid",
+                    LocalDate.of(2027, 2, 1), null, null, null, null, "5f0c9a52-7d3e-4b8e-9a31-0f6f2a1c9d44"));
+
     static Stream<String> types() {
         return Samples.types().stream();
+    }
+
+    static Stream<String> oldTypes() {
+        return EXPECTED_FROM_OLD_VERSIONS.keySet().stream();
     }
 
     private static byte[] golden(String type) throws IOException {
@@ -101,6 +117,30 @@ class GoldenPayloadTest {
     void goldenPayloadStillValidatesAgainstItsSchema(String type) throws IOException {
         JsonNode payload = EventJson.mapper().readTree(golden(type));
         assertThat(Schemas.validate(type, payload)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("oldTypes")
+    void anOldVersionGoldenPayloadStillValidatesAndReadsAsTheCurrentRecord(String type) throws IOException {
+        assertThat(EventTypes.classOf(type)).as(type + " is no longer a registered type").isEmpty();
+        JsonNode payload = EventJson.mapper().readTree(golden(type));
+        assertThat(Schemas.validate(type, payload)).isEmpty();
+        LedgerEvent current = EventJson.read(type, golden(type));
+        assertThat(current).isEqualTo(EXPECTED_FROM_OLD_VERSIONS.get(type));
+        // What the upcaster produced is a valid payload of the current version.
+        assertThat(Schemas.validate(EventJson.currentType(type), Schemas.json(current))).isEmpty();
+    }
+
+    @Test
+    void anUpcastV1TerminationTookEffectOnItsEffectiveDate() throws IOException {
+        ObjectNode v1 = (ObjectNode) EventJson.mapper().readTree(
+                golden("com.premiumledger.coverage.CoverageStatusChanged.v1"));
+        v1.put("fromStatus", "SUSPENDED").put("toStatus", "TERMINATED").put("effectiveDate", "2027-02-28");
+        CoverageStatusChanged read = (CoverageStatusChanged) EventJson.read(
+                "com.premiumledger.coverage.CoverageStatusChanged.v1", EventJson.mapper().writeValueAsBytes(v1));
+        assertThat(read.terminationEffectiveDate()).isEqualTo(LocalDate.of(2027, 2, 28));
+        assertThat(read.graceStart()).isNull();
+        assertThat(read.program()).isNull();
     }
 
     @ParameterizedTest

@@ -76,10 +76,14 @@ final class Samples {
                 new RefundRequested("R-1", "P-3", "A000000002", 5_000, "ACH", LocalDate.of(2027, 1, 14),
                         "operator-1")));
         BY_CLASS.put(CoverageStatusChanged.class, List.of(
-                new CoverageStatusChanged("A000000001", null, "ACTIVE", "account opened", LocalDate.of(2027, 1, 1),
-                        "evt-1"),
-                new CoverageStatusChanged("A000000001", "ACTIVE", "GRACE", "payment missed",
-                        LocalDate.of(2027, 1, 24), "evt-2")));
+                new CoverageStatusChanged("A000000001", null, null, "PENDING_PAYMENT", "ENROLLED",
+                        LocalDate.of(2027, 1, 1), null, null, null, null, "evt-1"),
+                new CoverageStatusChanged("A000000001", "APTC", "ACTIVE", "GRACE", "PAYMENT_MISSED",
+                        LocalDate.of(2027, 1, 24), LocalDate.of(2027, 2, 1), LocalDate.of(2027, 4, 30),
+                        LocalDate.of(2027, 1, 31), null, "evt-2"),
+                new CoverageStatusChanged("A000000001", "APTC", "SUSPENDED", "TERMINATED", "GRACE_EXPIRED",
+                        LocalDate.of(2027, 5, 1), LocalDate.of(2027, 2, 1), LocalDate.of(2027, 4, 30),
+                        LocalDate.of(2027, 1, 31), LocalDate.of(2027, 2, 28), "evt-3")));
         BY_CLASS.put(NoticeIssued.class, List.of(
                 new NoticeIssued("BILL_READY:A000000001-2027-01", "A000000001", "BILL_READY", "EMAIL", 20_000,
                         LocalDate.of(2026, 12, 23), "evt-3"),

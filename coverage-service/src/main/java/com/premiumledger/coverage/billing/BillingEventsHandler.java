@@ -1,34 +1,43 @@
 package com.premiumledger.coverage.billing;
 
-import com.premiumledger.coverage.lifecycle.RecordBillPaymentCommand;
-import com.premiumledger.coverage.lifecycle.RecordMissedPaymentCommand;
-import com.premiumledger.coverage.lifecycle.StartCoverageCommand;
+import com.premiumledger.coverage.lifecycle.AccountFacts;
+import com.premiumledger.coverage.lifecycle.BillFact;
 import com.premiumledger.events.AccountOpened;
+import com.premiumledger.events.BillAllocation;
+import com.premiumledger.events.BillIssued;
+import com.premiumledger.events.CreditApplied;
+import com.premiumledger.events.DayClosed;
 import com.premiumledger.events.LedgerEvent;
 import com.premiumledger.events.PaymentApplied;
 import com.premiumledger.events.PaymentMissed;
+import com.premiumledger.events.PaymentReversalApplied;
 import com.premiumledger.events.Topics;
 import com.premiumledger.platform.consumer.EventStreamHandler;
 import com.premiumledger.platform.consumer.ReceivedEvent;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the billing facts that move coverage into coverage commands, in each account's event order. The
- * billing event id travels as the cause, so every status change points at the event behind it.
+ * Billing facts in, coverage decisions out, in each account's event order (and the calendar's). An account
+ * event is folded into the account's facts once, then the account is judged as of the date the event carries
+ * (a payment's received date, a reversal's date, the day a payment was missed). A closed day judges the
+ * accounts the calendar was reminded of for the days it closes. The event id travels as the cause.
  */
 @Component
 class BillingEventsHandler implements EventStreamHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(BillingEventsHandler.class);
+    private final AccountFactsStore facts;
+    private final CoverageEvaluator evaluator;
+    private final ClosedDays closedDays;
 
-    private final CoverageCommands commands;
-
-    BillingEventsHandler(CoverageCommands commands) {
-        this.commands = commands;
+    BillingEventsHandler(AccountFactsStore facts, CoverageEvaluator evaluator, ClosedDays closedDays) {
+        this.facts = facts;
+        this.evaluator = evaluator;
+        this.closedDays = closedDays;
     }
 
     @Override
@@ -43,25 +52,56 @@ class BillingEventsHandler implements EventStreamHandler {
 
     @Override
     public void handle(ReceivedEvent event) {
-        LedgerEvent payload = event.payload();
-        if (payload instanceof AccountOpened opened) {
-            start(opened, event.eventId());
-        } else if (payload instanceof PaymentApplied applied) {
-            commands.send(new RecordBillPaymentCommand(applied.accountId(), applied.allocations(),
-                    applied.accountOpenAfterCents(), applied.receivedDate(), event.eventId()));
-        } else if (payload instanceof PaymentMissed missed) {
-            commands.send(new RecordMissedPaymentCommand(missed.accountId(), missed.billId(), missed.businessDate(),
-                    event.eventId()));
+        if (event.payload() instanceof DayClosed closed) {
+            closedDays.closed(closed, event.eventId());
+            return;
         }
+        fold(event.payload()).ifPresent(fold -> {
+            AccountFacts now = facts.apply(fold.accountId(), event.sequence(), fold.change());
+            LocalDate asOf = fold.eventDate() != null ? fold.eventDate() : now.clockDate();
+            evaluator.evaluate(now, asOf, event.eventId(), fold.paymentId());
+        });
     }
 
-    private void start(AccountOpened opened, String eventId) {
-        try {
-            commands.send(new StartCoverageCommand(opened.accountId(), opened.program(), opened.coverageStart(),
-                    eventId));
-        } catch (AggregateStreamCreationException alreadyStarted) {
-            // Redelivery after a crash between the command and the offset commit: coverage already exists.
-            log.debug("coverage for {} already started; AccountOpened {} redelivered", opened.accountId(), eventId);
+    /** How one billing event changes an account's facts, and the date and payment it carries. */
+    record Fold(String accountId, UnaryOperator<AccountFacts> change, LocalDate eventDate, String paymentId) {
+    }
+
+    static Optional<Fold> fold(LedgerEvent payload) {
+        if (payload instanceof AccountOpened opened) {
+            return Optional.of(new Fold(opened.accountId(),
+                    account -> account.opened(opened.program(), opened.coverageStart()), null, null));
         }
+        if (payload instanceof BillIssued issued) {
+            return Optional.of(new Fold(issued.accountId(), account -> account.billIssued(new BillFact(
+                    issued.billId(), YearMonth.parse(issued.coverageMonth()), issued.dueDate(),
+                    issued.amountDueCents(), issued.amountDueCents(), false)), null, null));
+        }
+        if (payload instanceof PaymentApplied applied) {
+            return Optional.of(new Fold(applied.accountId(), account -> allocate(account, applied.allocations())
+                    .at(applied.receivedDate()), applied.receivedDate(), applied.paymentId()));
+        }
+        if (payload instanceof CreditApplied credit) {
+            return Optional.of(new Fold(credit.accountId(),
+                    account -> account.billOpen(credit.billId(), credit.billOpenAfterCents()), null, null));
+        }
+        if (payload instanceof PaymentReversalApplied reversal) {
+            return Optional.of(new Fold(reversal.accountId(), account -> allocate(account, reversal.reopened())
+                    .reversed(reversal.paymentId()).at(reversal.reversedDate()), reversal.reversedDate(), null));
+        }
+        if (payload instanceof PaymentMissed missed) {
+            return Optional.of(new Fold(missed.accountId(), account -> account.missed(missed.billId(),
+                    YearMonth.parse(missed.coverageMonth()), missed.dueDate(), missed.openCents())
+                    .at(missed.businessDate()), missed.businessDate(), null));
+        }
+        return Optional.empty();
+    }
+
+    private static AccountFacts allocate(AccountFacts account, List<BillAllocation> allocations) {
+        AccountFacts next = account;
+        for (BillAllocation allocation : allocations) {
+            next = next.billOpen(allocation.billId(), allocation.billOpenAfterCents());
+        }
+        return next;
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 @Component
 class CoverageCommands {
 
-    /** Commands here follow from billing events, not from a person: the service itself issues them. */
+    /** Commands here follow from billing events and closed days, not from a person: the service issues them. */
     static final String ISSUED_BY = CoverageServiceApplication.NAME;
 
     private final CommandGateway commandGateway;
@@ -23,8 +23,9 @@ class CoverageCommands {
         this.timeoutMillis = properties.commandTimeout().toMillis();
     }
 
-    void send(Object command) {
-        commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+    /** The command handler's answer (the aggregate id for a creation). */
+    <R> R send(Object command) {
+        return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(Map.of("issuedBy", ISSUED_BY)), timeoutMillis, TimeUnit.MILLISECONDS);
     }
 }

@@ -2,19 +2,19 @@ package com.premiumledger.coverage.lifecycle;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import com.premiumledger.events.BillAllocation;
 import com.premiumledger.events.CoverageStatusChanged;
 import com.premiumledger.platform.web.RuleViolation;
 import java.time.LocalDate;
-import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * One account's coverage (id = account id). Command handlers validate the billing facts and ask
- * {@link CoverageTransitions} whether they move the status; every move is one CoverageStatusChanged.
+ * One account's coverage (id = account id). It does not decide (that is {@link CoverageDecider}); it refuses
+ * any change the table does not allow from its current status, ignores a change it already made or that was
+ * decided on a status it has left, and records every change as one CoverageStatusChanged. So a replayed or
+ * duplicated decision never adds a second change.
  */
 @Aggregate
 class Coverage {
@@ -22,9 +22,9 @@ class Coverage {
     @AggregateIdentifier
     private String accountId;
     private CoverageStatus status;
-    private LocalDate coverageStart;
-    /** The billing event behind the last change: the same event again never moves coverage twice. */
-    private String lastCauseEventId;
+    private LocalDate graceStart;
+    private LocalDate graceEnd;
+    private long version = -1;
 
     Coverage() {
     }
@@ -33,42 +33,62 @@ class Coverage {
     Coverage(StartCoverageCommand command, CoverageTransitions transitions) {
         requireText(command.accountId(), "accountId");
         requireText(command.causeEventId(), "causeEventId");
-        requireDate(command.coverageStart(), "coverageStart");
-        Transition transition = transitions.next(null, CoverageTrigger.ENROLLMENT).orElseThrow(() ->
-                new IllegalStateException("the coverage table has no ENROLLMENT row"));
-        apply(change(command.accountId(), null, transition, command.coverageStart(), command.coverageStart(),
-                command.causeEventId()));
-    }
-
-    @CommandHandler
-    void handle(RecordBillPaymentCommand command, CoverageTransitions transitions) {
-        requireText(command.causeEventId(), "causeEventId");
-        requireDate(command.receivedDate(), "receivedDate");
-        requirePaymentFacts(command.allocations(), command.accountOpenAfterCents());
-        move(command.triggers(), command.receivedDate(), command.causeEventId(), transitions);
-    }
-
-    @CommandHandler
-    void handle(RecordMissedPaymentCommand command, CoverageTransitions transitions) {
-        requireText(command.causeEventId(), "causeEventId");
-        requireDate(command.businessDate(), "businessDate");
-        move(List.of(CoverageTrigger.PAYMENT_MISSED), command.businessDate(), command.causeEventId(), transitions);
-    }
-
-    private void move(List<CoverageTrigger> triggers, LocalDate triggerDate, String causeEventId,
-                      CoverageTransitions transitions) {
-        if (causeEventId.equals(lastCauseEventId)) {
-            return;
+        CoverageDecision decision = requireDecision(command.decision());
+        if (decision.from() != null) {
+            throw RuleViolation.invalid("invalid-decision", "coverage starts from no status, not " + decision.from());
         }
-        transitions.first(status, triggers).ifPresent(transition ->
-                apply(change(accountId, status, transition, coverageStart, triggerDate, causeEventId)));
+        checkAgainstTable(null, decision, transitions);
+        apply(change(command.accountId(), command.program(), decision, command.causeEventId()));
     }
 
-    private static CoverageStatusChanged change(String accountId, CoverageStatus from, Transition transition,
-                                                LocalDate coverageStart, LocalDate triggerDate, String causeEventId) {
-        return new CoverageStatusChanged(accountId, from == null ? null : from.name(), transition.target().name(),
-                transition.reason().name(), transition.effectiveDate().effectiveDate(coverageStart, triggerDate),
-                causeEventId);
+    @CommandHandler
+    CoverageState handle(ChangeCoverageCommand command, CoverageTransitions transitions) {
+        requireText(command.causeEventId(), "causeEventId");
+        CoverageDecision decision = requireDecision(command.decision());
+        if (status == decision.to() || status != decision.from()) {
+            // Already there (a replay), or decided on a status this coverage has left: the caller re-decides.
+            return state();
+        }
+        checkAgainstTable(status, decision, transitions);
+        apply(change(accountId, command.program(), decision, command.causeEventId()));
+        return state();
+    }
+
+    private CoverageState state() {
+        return new CoverageState(status, graceStart, graceEnd, version, null);
+    }
+
+    private static void checkAgainstTable(CoverageStatus from, CoverageDecision decision,
+                                          CoverageTransitions transitions) {
+        Transition row = transitions.next(from, decision.trigger()).orElseThrow(() -> RuleViolation.invalid(
+                "transition-not-allowed", decision.trigger() + " does not move " + from));
+        if (row.target() != decision.to() || row.reason() != decision.reason()) {
+            throw RuleViolation.invalid("transition-not-allowed", decision.trigger() + " moves " + from + " to "
+                    + row.target() + " (" + row.reason() + "), not " + decision.to() + " (" + decision.reason() + ")");
+        }
+        boolean graceDates = decision.to() == CoverageStatus.GRACE || decision.to() == CoverageStatus.SUSPENDED;
+        if (graceDates && (decision.graceStart() == null || decision.graceEnd() == null)) {
+            throw RuleViolation.invalid("invalid-decision", decision.to() + " needs its grace period");
+        }
+        if (decision.to() == CoverageStatus.TERMINATED && decision.terminationEffectiveDate() == null) {
+            throw RuleViolation.invalid("invalid-decision", "TERMINATED needs its termination effective date");
+        }
+    }
+
+    private static CoverageStatusChanged change(String accountId, String program, CoverageDecision decision,
+                                                String causeEventId) {
+        return new CoverageStatusChanged(accountId, program, decision.from() == null ? null : decision.from().name(),
+                decision.to().name(), decision.reason().name(), decision.effectiveDate(), decision.graceStart(),
+                decision.graceEnd(), decision.paidThroughDate(), decision.terminationEffectiveDate(), causeEventId);
+    }
+
+    private static CoverageDecision requireDecision(CoverageDecision decision) {
+        if (decision == null || decision.trigger() == null || decision.to() == null || decision.reason() == null
+                || decision.effectiveDate() == null) {
+            throw RuleViolation.invalid("invalid-decision", "a decision names its trigger, target, reason and"
+                    + " effective date");
+        }
+        return decision;
     }
 
     private static void requireText(String value, String field) {
@@ -77,34 +97,14 @@ class Coverage {
         }
     }
 
-    private static void requireDate(LocalDate value, String field) {
-        if (value == null) {
-            throw RuleViolation.invalid("invalid-" + field, field + " is required");
-        }
-    }
-
-    private static void requirePaymentFacts(List<BillAllocation> allocations, long accountOpenAfterCents) {
-        if (allocations == null) {
-            throw RuleViolation.invalid("invalid-allocations", "allocations are required (possibly empty)");
-        }
-        if (accountOpenAfterCents < 0) {
-            throw RuleViolation.invalid("invalid-accountOpenAfterCents", "accountOpenAfterCents is never negative");
-        }
-        for (BillAllocation allocation : allocations) {
-            if (allocation.amountCents() < 0 || allocation.billOpenAfterCents() < 0) {
-                throw RuleViolation.invalid("invalid-allocations", "allocation amounts are never negative");
-            }
-        }
-    }
-
     @EventSourcingHandler
     void on(CoverageStatusChanged event) {
-        if (event.fromStatus() == null) {
-            // ENROLLMENT takes effect on the coverage start, so the first change carries it.
-            accountId = event.accountId();
-            coverageStart = event.effectiveDate();
-        }
+        accountId = event.accountId();
         status = CoverageStatus.valueOf(event.toStatus());
-        lastCauseEventId = event.causeEventId();
+        // Only GRACE and SUSPENDED are "in" a grace period; a termination's dates are history.
+        boolean inGrace = status == CoverageStatus.GRACE || status == CoverageStatus.SUSPENDED;
+        graceStart = inGrace ? event.graceStart() : null;
+        graceEnd = inGrace ? event.graceEnd() : null;
+        version++;
     }
 }

@@ -4,6 +4,10 @@ package com.premiumledger.coverage.lifecycle;
 public enum CoverageReason {
     ENROLLED,
     BINDER_PAID,
+    BINDER_NOT_PAID,
+    PAYMENT_MISSED,
     PAID_IN_FULL,
-    PAYMENT_MISSED
+    GRACE_MONTH_1_ENDED,
+    GRACE_EXPIRED,
+    PAYMENT_REVERSED
 }

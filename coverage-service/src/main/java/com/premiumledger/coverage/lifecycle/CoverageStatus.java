@@ -1,18 +1,21 @@
 package com.premiumledger.coverage.lifecycle;
 
-/**
- * Where an account's coverage stands. This cut reaches PENDING_PAYMENT, ACTIVE and GRACE; the others are
- * named now so that the contract (the {@code toStatus} of CoverageStatusChanged) does not change later.
- */
+/** Where an account's coverage stands; the {@code toStatus} of CoverageStatusChanged. */
 public enum CoverageStatus {
     /** Enrolled; the binder (first month) is not paid yet, so coverage is not effectuated. */
     PENDING_PAYMENT,
     ACTIVE,
-    /** A payment was missed; claims are still paid. */
+    /** A payment was missed; claims are still paid (APTC grace month 1, or the state grace period). */
     GRACE,
-    /** Grace months 2-3 for APTC enrollees; claims are pended. */
+    /** APTC grace months 2-3: claims are pended until the member pays or the grace runs out. */
     SUSPENDED,
+    /** Grace ran out unpaid; the termination can be effective retroactively. */
     TERMINATED,
-    /** Never effectuated: the binder was not paid. */
-    CANCELLED
+    /** Never effectuated: the binder was not paid by its deadline. */
+    CANCELLED;
+
+    /** No rule moves coverage out of these. */
+    public boolean isFinal() {
+        return this == TERMINATED || this == CANCELLED;
+    }
 }

@@ -1,18 +1,32 @@
 package com.premiumledger.coverage.lifecycle;
 
+import static com.premiumledger.coverage.lifecycle.CoverageReason.BINDER_NOT_PAID;
+import static com.premiumledger.coverage.lifecycle.CoverageReason.BINDER_PAID;
+import static com.premiumledger.coverage.lifecycle.CoverageReason.ENROLLED;
+import static com.premiumledger.coverage.lifecycle.CoverageReason.GRACE_EXPIRED;
+import static com.premiumledger.coverage.lifecycle.CoverageReason.GRACE_MONTH_1_ENDED;
+import static com.premiumledger.coverage.lifecycle.CoverageReason.PAID_IN_FULL;
+import static com.premiumledger.coverage.lifecycle.CoverageReason.PAYMENT_MISSED;
+import static com.premiumledger.coverage.lifecycle.CoverageReason.PAYMENT_REVERSED;
+import static com.premiumledger.coverage.lifecycle.CoverageStatus.ACTIVE;
+import static com.premiumledger.coverage.lifecycle.CoverageStatus.CANCELLED;
+import static com.premiumledger.coverage.lifecycle.CoverageStatus.GRACE;
+import static com.premiumledger.coverage.lifecycle.CoverageStatus.PENDING_PAYMENT;
+import static com.premiumledger.coverage.lifecycle.CoverageStatus.SUSPENDED;
+import static com.premiumledger.coverage.lifecycle.CoverageStatus.TERMINATED;
+
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The coverage status machine as data: (status, trigger) to target, reason and effective-date rule. The
- * aggregate only asks this table, so a new rule (APTC suspension, termination) is a new row, not a new code
- * path. A null status means "no coverage yet".
+ * The coverage status machine as data: (status, trigger) to target and reason. {@link CoverageDecider} finds
+ * the trigger, and the aggregate checks every change against this table again, so a new rule is a new row,
+ * not a new code path. A null status means "no coverage yet".
  *
- * <p>Invariant, checked when the table is built: no transition's target moves again on the same trigger.
- * A billing event delivered twice therefore changes coverage at most once.
+ * <p>Invariant, checked when the table is built: no transition's target moves again on the same trigger, so
+ * the same fact seen twice changes coverage at most once.
  */
 public final class CoverageTransitions {
 
@@ -26,18 +40,23 @@ public final class CoverageTransitions {
         this.rows.forEach(this::checkIdempotentAtTarget);
     }
 
-    /** The rules of this cut: enrollment, binder payment, missed payment, paid in full from grace. */
+    /** The exchange rules: binder, missed payment, grace, suspension, termination, reinstatement, reversal. */
     public static CoverageTransitions standard() {
         return builder()
-                .row(null, CoverageTrigger.ENROLLMENT,
-                        CoverageStatus.PENDING_PAYMENT, CoverageReason.ENROLLED, EffectiveDateRule.COVERAGE_START)
-                .row(CoverageStatus.PENDING_PAYMENT, CoverageTrigger.BILL_PAID_IN_FULL,
-                        CoverageStatus.ACTIVE, CoverageReason.BINDER_PAID, EffectiveDateRule.COVERAGE_START)
-                .row(CoverageStatus.GRACE, CoverageTrigger.ACCOUNT_PAID_IN_FULL,
-                        CoverageStatus.ACTIVE, CoverageReason.PAID_IN_FULL, EffectiveDateRule.TRIGGER_DATE)
+                .row(null, CoverageTrigger.ENROLLMENT, PENDING_PAYMENT, ENROLLED)
+                .row(PENDING_PAYMENT, CoverageTrigger.BINDER_PAID, ACTIVE, BINDER_PAID)
                 // No grace on the binder: PENDING_PAYMENT has no PAYMENT_MISSED row.
-                .row(CoverageStatus.ACTIVE, CoverageTrigger.PAYMENT_MISSED,
-                        CoverageStatus.GRACE, CoverageReason.PAYMENT_MISSED, EffectiveDateRule.TRIGGER_DATE)
+                .row(PENDING_PAYMENT, CoverageTrigger.BINDER_DEADLINE_PASSED, CANCELLED, BINDER_NOT_PAID)
+                .row(ACTIVE, CoverageTrigger.PAYMENT_MISSED, GRACE, PAYMENT_MISSED)
+                // Further misses during grace start no new grace: GRACE and SUSPENDED have no PAYMENT_MISSED row.
+                .row(GRACE, CoverageTrigger.PAST_DUE_PAID, ACTIVE, PAID_IN_FULL)
+                .row(SUSPENDED, CoverageTrigger.PAST_DUE_PAID, ACTIVE, PAID_IN_FULL)
+                .row(GRACE, CoverageTrigger.SUSPENSION_DATE_REACHED, SUSPENDED, GRACE_MONTH_1_ENDED)
+                .row(GRACE, CoverageTrigger.GRACE_EXPIRED, TERMINATED, GRACE_EXPIRED)
+                .row(SUSPENDED, CoverageTrigger.GRACE_EXPIRED, TERMINATED, GRACE_EXPIRED)
+                .row(ACTIVE, CoverageTrigger.REINSTATEMENT_REVERSED_IN_GRACE, GRACE, PAYMENT_REVERSED)
+                .row(ACTIVE, CoverageTrigger.REINSTATEMENT_REVERSED_IN_SUSPENSION, SUSPENDED, PAYMENT_REVERSED)
+                .row(ACTIVE, CoverageTrigger.REINSTATEMENT_REVERSED_AFTER_GRACE, TERMINATED, PAYMENT_REVERSED)
                 .build();
     }
 
@@ -49,17 +68,6 @@ public final class CoverageTransitions {
         return Optional.ofNullable(rows.get(new Key(from, Objects.requireNonNull(trigger, "trigger"))));
     }
 
-    /** The first of {@code triggers}, in the order given, that moves {@code from}; empty when none does. */
-    public Optional<Transition> first(CoverageStatus from, List<CoverageTrigger> triggers) {
-        for (CoverageTrigger trigger : triggers) {
-            Optional<Transition> transition = next(from, trigger);
-            if (transition.isPresent()) {
-                return transition;
-            }
-        }
-        return Optional.empty();
-    }
-
     private void checkIdempotentAtTarget(Key key, Transition transition) {
         if (transition.target() == key.from()) {
             throw new IllegalArgumentException("a transition must change the status: " + key + " -> " + transition);
@@ -67,6 +75,9 @@ public final class CoverageTransitions {
         if (rows.containsKey(new Key(transition.target(), key.trigger()))) {
             throw new IllegalArgumentException("not idempotent: " + key.trigger() + " moves " + key.from() + " to "
                     + transition.target() + ", which " + key.trigger() + " moves again");
+        }
+        if (key.from() != null && key.from().isFinal()) {
+            throw new IllegalArgumentException(key.from() + " is final; no row may leave it");
         }
     }
 
@@ -76,9 +87,9 @@ public final class CoverageTransitions {
         private final Map<Key, Transition> rows = new HashMap<>();
 
         public Builder row(CoverageStatus from, CoverageTrigger trigger, CoverageStatus target,
-                           CoverageReason reason, EffectiveDateRule effectiveDate) {
+                           CoverageReason reason) {
             Key key = new Key(from, Objects.requireNonNull(trigger, "trigger"));
-            if (rows.putIfAbsent(key, new Transition(target, reason, effectiveDate)) != null) {
+            if (rows.putIfAbsent(key, new Transition(target, reason)) != null) {
                 throw new IllegalArgumentException("two rows for " + from + " on " + trigger);
             }
             return this;

@@ -1,12 +1,11 @@
 package com.premiumledger.coverage.lifecycle;
 
-import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** From AccountOpened: coverage for the account begins to exist, pending its binder payment. */
+/** From AccountOpened: coverage begins to exist, as {@code decision} (ENROLLMENT) says. */
 public record StartCoverageCommand(
         @TargetAggregateIdentifier String accountId,
         String program,
-        LocalDate coverageStart,
+        CoverageDecision decision,
         String causeEventId) {
 }

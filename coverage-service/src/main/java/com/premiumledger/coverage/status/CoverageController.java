@@ -30,8 +30,11 @@ class CoverageController {
     @GetMapping("/accounts/{accountId}/coverage")
     @PreAuthorize(Roles.READER)
     @Operation(summary = "An account's coverage status, since when, and every change that led there",
-            description = "Each history entry names the coverage event (id and Kafka position) and the billing"
-                    + " event that caused it. 404 when no coverage is known for the account.")
+            description = "Also the program, the paid-through date (last day of the last fully paid month), the"
+                    + " grace period (start and end) and, when TERMINATED, the termination effective date (null"
+                    + " where none applies). Each history entry carries the same dates and names the coverage event"
+                    + " (id and Kafka position) and the billing event or closed day that caused it. 404 when no"
+                    + " coverage is known for the account.")
     CoverageView coverage(@PathVariable String accountId) {
         checkAccountId(accountId);
         return projection.coverage(accountId).orElseThrow(() ->

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Projects CoverageStatusChanged into {@code coverage_views} (one document per account: status, since,
- * history, lastSequence) and {@code coverage_by_status} (one document per status: its account ids). Every
+ * program, paid-through, grace and termination dates, history, lastSequence) and {@code coverage_by_status} (one document per status: its account ids). Every
  * read and write is by {@code _id}.
  *
  * <p>A change is applied only when its sequence is past the view's {@code lastSequence}, checked in the
@@ -72,6 +72,11 @@ class CoverageViewProjection implements EventStreamHandler {
                 Filters.and(Filters.eq("_id", accountId), Filters.lt("lastSequence", event.sequence())),
                 Updates.combine(Updates.set("status", changed.toStatus()),
                         Updates.set("since", changed.effectiveDate().toString()),
+                        Updates.set("program", changed.program()),
+                        Updates.set("paidThroughDate", text(changed.paidThroughDate())),
+                        Updates.set("graceStart", text(changed.graceStart())),
+                        Updates.set("graceEnd", text(changed.graceEnd())),
+                        Updates.set("terminationEffectiveDate", text(changed.terminationEffectiveDate())),
                         Updates.set("lastSequence", event.sequence()),
                         Updates.push("history", historyEntry(event, changed))));
         if (result.getMatchedCount() == 0) {
@@ -108,6 +113,10 @@ class CoverageViewProjection implements EventStreamHandler {
                 .append("toStatus", changed.toStatus())
                 .append("reason", changed.reason())
                 .append("effectiveDate", changed.effectiveDate().toString())
+                .append("graceStart", text(changed.graceStart()))
+                .append("graceEnd", text(changed.graceEnd()))
+                .append("paidThroughDate", text(changed.paidThroughDate()))
+                .append("terminationEffectiveDate", text(changed.terminationEffectiveDate()))
                 .append("eventId", event.eventId())
                 .append("causeEventId", changed.causeEventId())
                 .append("topic", event.topic())
@@ -124,11 +133,23 @@ class CoverageViewProjection implements EventStreamHandler {
         for (Document entry : view.getList("history", Document.class)) {
             history.add(new CoverageView.HistoryEntry(entry.getString("fromStatus"), entry.getString("toStatus"),
                     entry.getString("reason"), LocalDate.parse(entry.getString("effectiveDate")),
+                    date(entry.getString("graceStart")), date(entry.getString("graceEnd")),
+                    date(entry.getString("paidThroughDate")), date(entry.getString("terminationEffectiveDate")),
                     entry.getString("eventId"), entry.getString("causeEventId"), entry.getString("topic"),
                     entry.getInteger("partition"), entry.getLong("offset")));
         }
-        return Optional.of(new CoverageView(accountId, view.getString("status"),
-                LocalDate.parse(view.getString("since")), history));
+        return Optional.of(new CoverageView(accountId, view.getString("program"), view.getString("status"),
+                LocalDate.parse(view.getString("since")), date(view.getString("paidThroughDate")),
+                date(view.getString("graceStart")), date(view.getString("graceEnd")),
+                date(view.getString("terminationEffectiveDate")), history));
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+
+    private static LocalDate date(String text) {
+        return text == null ? null : LocalDate.parse(text);
     }
 
     /** The account ids under {@code status}, sorted so that pages are stable. */

@@ -3,7 +3,10 @@ package com.premiumledger.coverage.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.premiumledger.coverage.CoverageServiceTest;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.premiumledger.events.AccountOpened;
+import com.premiumledger.events.BillIssued;
 import com.premiumledger.events.BillAllocation;
 import com.premiumledger.events.CoverageStatusChanged;
 import com.premiumledger.events.EventEnvelope;
@@ -32,6 +35,8 @@ class BillingEventsReplayTest {
     BillingEventsHandler handler;
     @Autowired
     MongoEventStorageEngine storage;
+    @Autowired
+    MongoDatabase database;
 
     static ReceivedEvent received(String accountId, long sequence, LedgerEvent payload) {
         return new ReceivedEvent(new EventEnvelope(UUID.randomUUID().toString(),
@@ -49,17 +54,26 @@ class BillingEventsReplayTest {
         String accountId = "R-" + UUID.randomUUID();
         ReceivedEvent opened = received(accountId, 0, new AccountOpened(accountId, "Ada Member", "UNSUBSIDIZED",
                 LocalDate.of(2027, 3, 1), "en", null, "service"));
+        ReceivedEvent bill = received(accountId, 1, new BillIssued(accountId, "B-1", "2027-03",
+                LocalDate.of(2027, 2, 23), 20_000, 0, 20_000, "service"));
         ReceivedEvent binder = received(accountId, 2, new PaymentApplied(accountId, "P-1", 20_000,
                 LocalDate.of(2027, 2, 20), List.of(new BillAllocation("B-1", 20_000, 0)), 0, 0));
 
         handler.handle(opened);
         handler.handle(opened);
+        handler.handle(bill);
         handler.handle(binder);
+        handler.handle(binder);
+        // As if the state mirror was lost in a crash after the commands: the aggregate answers and heals it.
+        database.getCollection(CoverageStates.COLLECTION).deleteOne(Filters.eq("_id", accountId));
+        handler.handle(opened);
         handler.handle(binder);
 
         assertThat(stored(accountId)).extracting(CoverageStatusChanged::toStatus)
                 .containsExactly("PENDING_PAYMENT", "ACTIVE");
         assertThat(stored(accountId).get(1).causeEventId()).isEqualTo(binder.eventId());
         assertThat(stored(accountId).get(1).effectiveDate()).isEqualTo(LocalDate.of(2027, 3, 1));
+        assertThat(stored(accountId).get(1).program()).isEqualTo("UNSUBSIDIZED");
+        assertThat(stored(accountId).get(1).paidThroughDate()).isEqualTo(LocalDate.of(2027, 3, 31));
     }
 }

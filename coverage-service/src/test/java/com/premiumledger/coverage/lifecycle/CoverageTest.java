@@ -1,20 +1,26 @@
 package com.premiumledger.coverage.lifecycle;
 
-import com.premiumledger.events.BillAllocation;
+import static com.premiumledger.coverage.lifecycle.CoverageStatus.ACTIVE;
+import static com.premiumledger.coverage.lifecycle.CoverageStatus.GRACE;
+import static com.premiumledger.coverage.lifecycle.CoverageStatus.PENDING_PAYMENT;
+import static com.premiumledger.coverage.lifecycle.CoverageStatus.SUSPENDED;
+import static com.premiumledger.coverage.lifecycle.CoverageStatus.TERMINATED;
+
 import com.premiumledger.events.CoverageStatusChanged;
 import com.premiumledger.platform.web.RuleViolation;
 import java.time.LocalDate;
-import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** The aggregate applies only what the table allows from its status, once. */
 class CoverageTest {
 
     static final String ACCOUNT = "A-1";
     static final LocalDate START = LocalDate.of(2027, 1, 1);
-    static final LocalDate RECEIVED = LocalDate.of(2027, 2, 10);
-    static final LocalDate MISSED_ON = LocalDate.of(2027, 1, 24);
+    static final LocalDate GRACE_START = LocalDate.of(2027, 2, 1);
+    static final LocalDate GRACE_END = LocalDate.of(2027, 4, 30);
+    static final LocalDate PAID_THROUGH = LocalDate.of(2027, 1, 31);
 
     AggregateTestFixture<Coverage> fixture;
 
@@ -24,152 +30,131 @@ class CoverageTest {
         fixture.registerInjectableResource(CoverageTransitions.standard());
     }
 
-    static CoverageStatusChanged enrolled() {
-        return new CoverageStatusChanged(ACCOUNT, null, "PENDING_PAYMENT", "ENROLLED", START, "e-open");
+    static final CoverageDecision ENROLL = new CoverageDecision(CoverageTrigger.ENROLLMENT, null, PENDING_PAYMENT,
+            CoverageReason.ENROLLED, START, null, null, null, null);
+    static final CoverageDecision BINDER = new CoverageDecision(CoverageTrigger.BINDER_PAID, PENDING_PAYMENT, ACTIVE,
+            CoverageReason.BINDER_PAID, START, null, null, PAID_THROUGH, null);
+    static final CoverageDecision MISSED = new CoverageDecision(CoverageTrigger.PAYMENT_MISSED, ACTIVE, GRACE,
+            CoverageReason.PAYMENT_MISSED, LocalDate.of(2027, 1, 24), GRACE_START, GRACE_END, PAID_THROUGH, null);
+    static final CoverageDecision SUSPEND = new CoverageDecision(CoverageTrigger.SUSPENSION_DATE_REACHED, GRACE,
+            SUSPENDED, CoverageReason.GRACE_MONTH_1_ENDED, LocalDate.of(2027, 3, 1), GRACE_START, GRACE_END,
+            PAID_THROUGH, null);
+    static final CoverageDecision TERMINATE = new CoverageDecision(CoverageTrigger.GRACE_EXPIRED, SUSPENDED,
+            TERMINATED, CoverageReason.GRACE_EXPIRED, LocalDate.of(2027, 2, 28), GRACE_START, GRACE_END,
+            PAID_THROUGH, LocalDate.of(2027, 2, 28));
+    static final CoverageDecision REINSTATE = new CoverageDecision(CoverageTrigger.PAST_DUE_PAID, SUSPENDED, ACTIVE,
+            CoverageReason.PAID_IN_FULL, LocalDate.of(2027, 3, 15), null, null, LocalDate.of(2027, 3, 31), null);
+
+    static CoverageStatusChanged event(CoverageDecision decision, String cause) {
+        return new CoverageStatusChanged(ACCOUNT, "APTC", decision.from() == null ? null : decision.from().name(),
+                decision.to().name(), decision.reason().name(), decision.effectiveDate(), decision.graceStart(),
+                decision.graceEnd(), decision.paidThroughDate(), decision.terminationEffectiveDate(), cause);
     }
 
-    static CoverageStatusChanged binderPaid() {
-        return new CoverageStatusChanged(ACCOUNT, "PENDING_PAYMENT", "ACTIVE", "BINDER_PAID", START, "e-binder");
-    }
-
-    static CoverageStatusChanged missed() {
-        return new CoverageStatusChanged(ACCOUNT, "ACTIVE", "GRACE", "PAYMENT_MISSED", MISSED_ON, "e-missed");
-    }
-
-    static RecordBillPaymentCommand payment(String causeEventId, long billOpenAfterCents, long accountOpenAfterCents) {
-        return new RecordBillPaymentCommand(ACCOUNT, List.of(new BillAllocation("B-1", 20_000, billOpenAfterCents)),
-                accountOpenAfterCents, RECEIVED, causeEventId);
+    static ChangeCoverageCommand change(CoverageDecision decision, String cause) {
+        return new ChangeCoverageCommand(ACCOUNT, "APTC", decision, cause);
     }
 
     @Test
     void startingCoverageMakesItPendingPaymentFromTheCoverageStart() {
         fixture.givenNoPriorActivity()
-                .when(new StartCoverageCommand(ACCOUNT, "APTC", START, "e-open"))
+                .when(new StartCoverageCommand(ACCOUNT, "APTC", ENROLL, "e-open"))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(enrolled());
+                .expectEvents(event(ENROLL, "e-open"));
     }
 
     @Test
-    void startingWithoutACoverageStartIsRefused() {
+    void startingWithAnythingButEnrollmentIsRefused() {
         fixture.givenNoPriorActivity()
-                .when(new StartCoverageCommand(ACCOUNT, "APTC", null, "e-open"))
+                .when(new StartCoverageCommand(ACCOUNT, "APTC", BINDER, "e-open"))
                 .expectException(RuleViolation.class)
                 .expectNoEvents();
     }
 
     @Test
-    void paymentOfTheBinderBillEffectuatesCoverageFromItsStart() {
-        fixture.given(enrolled())
-                .when(payment("e-binder", 0, 5_000))
-                .expectEvents(binderPaid());
+    void aDecisionTheTableAllowsIsAppliedWithAllItsDates() {
+        fixture.given(event(ENROLL, "e-open"), event(BINDER, "e-binder"))
+                .when(change(MISSED, "e-missed"))
+                .expectEvents(event(MISSED, "e-missed"))
+                .expectResultMessagePayload(new CoverageState(GRACE, GRACE_START, GRACE_END, 2, null));
     }
 
     @Test
-    void aPartialBinderPaymentChangesNothing() {
-        fixture.given(enrolled())
-                .when(payment("e-part", 5_000, 5_000))
+    void suspensionThenTerminationRetroactiveToTheEndOfGraceMonth1() {
+        fixture.given(event(ENROLL, "e-open"), event(BINDER, "e-binder"), event(MISSED, "e-missed"),
+                        event(SUSPEND, "day-03-01"))
+                .when(change(TERMINATE, "day-05-01"))
+                .expectEvents(event(TERMINATE, "day-05-01"))
+                .expectResultMessagePayload(new CoverageState(TERMINATED, null, null, 4, null));
+    }
+
+    @Test
+    void reinstatementFromSuspensionLeavesGrace() {
+        fixture.given(event(ENROLL, "e-open"), event(BINDER, "e-binder"), event(MISSED, "e-missed"),
+                        event(SUSPEND, "day-03-01"))
+                .when(change(REINSTATE, "e-pay"))
+                .expectEvents(event(REINSTATE, "e-pay"))
+                .expectResultMessagePayload(new CoverageState(ACTIVE, null, null, 4, null));
+    }
+
+    @Test
+    void theSameDecisionAgainChangesNothing() {
+        fixture.given(event(ENROLL, "e-open"), event(BINDER, "e-binder"), event(MISSED, "e-missed"))
+                .when(change(MISSED, "e-missed-redelivered"))
                 .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(new CoverageState(GRACE, GRACE_START, GRACE_END, 2, null));
+    }
+
+    @Test
+    void aDecisionMadeOnAStatusCoverageHasLeftChangesNothingAndAnswersTheRealState() {
+        fixture.given(event(ENROLL, "e-open"), event(BINDER, "e-binder"), event(MISSED, "e-missed"),
+                        event(SUSPEND, "day-03-01"))
+                .when(change(BINDER, "e-binder-again"))
+                .expectNoEvents()
+                .expectResultMessagePayload(new CoverageState(SUSPENDED, GRACE_START, GRACE_END, 3, null));
+    }
+
+    @Test
+    void aDecisionTheTableDoesNotAllowIsRefused() {
+        CoverageDecision graceOnTheBinder = new CoverageDecision(CoverageTrigger.PAYMENT_MISSED, PENDING_PAYMENT,
+                GRACE, CoverageReason.PAYMENT_MISSED, LocalDate.of(2026, 12, 24), GRACE_START, GRACE_END, null, null);
+        fixture.given(event(ENROLL, "e-open"))
+                .when(change(graceOnTheBinder, "e-missed"))
+                .expectException(RuleViolation.class)
                 .expectNoEvents();
     }
 
     @Test
-    void aCreditWithNoBillPaidDoesNotEffectuateCoverage() {
-        fixture.given(enrolled())
-                .when(new RecordBillPaymentCommand(ACCOUNT, List.of(), 0, RECEIVED, "e-credit"))
+    void aDecisionWhoseTargetDisagreesWithTheTableIsRefused() {
+        CoverageDecision wrongTarget = new CoverageDecision(CoverageTrigger.PAYMENT_MISSED, ACTIVE, SUSPENDED,
+                CoverageReason.PAYMENT_MISSED, LocalDate.of(2027, 1, 24), GRACE_START, GRACE_END, PAID_THROUGH, null);
+        fixture.given(event(ENROLL, "e-open"), event(BINDER, "e-binder"))
+                .when(change(wrongTarget, "e-missed"))
+                .expectException(RuleViolation.class)
                 .expectNoEvents();
     }
 
     @Test
-    void noGraceOnTheBinder() {
-        fixture.given(enrolled())
-                .when(new RecordMissedPaymentCommand(ACCOUNT, "B-1", MISSED_ON, "e-missed"))
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
-    }
-
-    @Test
-    void aMissedPaymentPutsActiveCoverageInGraceOnTheBusinessDate() {
-        fixture.given(enrolled(), binderPaid())
-                .when(new RecordMissedPaymentCommand(ACCOUNT, "B-2", MISSED_ON, "e-missed"))
-                .expectEvents(missed());
-    }
-
-    @Test
-    void aSecondMissedPaymentDuringGraceChangesNothing() {
-        fixture.given(enrolled(), binderPaid(), missed())
-                .when(new RecordMissedPaymentCommand(ACCOUNT, "B-3", MISSED_ON.plusMonths(1), "e-missed-2"))
-                .expectNoEvents();
-    }
-
-    @Test
-    void payingEverythingDuringGraceReinstatesOnTheDayReceived() {
-        fixture.given(enrolled(), binderPaid(), missed())
-                .when(payment("e-paid", 0, 0))
-                .expectEvents(new CoverageStatusChanged(ACCOUNT, "GRACE", "ACTIVE", "PAID_IN_FULL", RECEIVED,
-                        "e-paid"));
-    }
-
-    @Test
-    void payingOneBillButNotAllDuringGraceChangesNothing() {
-        fixture.given(enrolled(), binderPaid(), missed())
-                .when(payment("e-some", 0, 20_000))
-                .expectNoEvents();
-    }
-
-    @Test
-    void paymentsWhileActiveChangeNothing() {
-        fixture.given(enrolled(), binderPaid())
-                .when(payment("e-next", 0, 0))
-                .expectNoEvents();
-    }
-
-    @Test
-    void theSameBinderPaymentTwiceChangesCoverageOnce() {
-        fixture.given(enrolled(), binderPaid())
-                .when(payment("e-binder", 0, 5_000))
-                .expectNoEvents();
-    }
-
-    @Test
-    void theSameMissedPaymentTwiceChangesCoverageOnce() {
-        fixture.given(enrolled(), binderPaid(), missed())
-                .when(new RecordMissedPaymentCommand(ACCOUNT, "B-2", MISSED_ON, "e-missed"))
-                .expectNoEvents();
-    }
-
-    @Test
-    void theSameFullPaymentTwiceChangesCoverageOnce() {
-        fixture.given(enrolled(), binderPaid(), missed(),
-                        new CoverageStatusChanged(ACCOUNT, "GRACE", "ACTIVE", "PAID_IN_FULL", RECEIVED, "e-paid"))
-                .when(payment("e-paid", 0, 0))
-                .expectNoEvents();
-    }
-
-    @Test
-    void aReplayedCauseIsIgnoredEvenWhereTheTableWouldMove() {
-        // The cause guard holds even for rows a later cut may add that are not idempotent at their target.
-        fixture.given(enrolled(), binderPaid(), missed())
-                .when(new RecordBillPaymentCommand(ACCOUNT, List.of(), 0, RECEIVED, "e-missed"))
-                .expectNoEvents();
-    }
-
-    @Test
-    void negativeAmountsAreRefused() {
-        fixture.given(enrolled())
-                .when(payment("e-bad", -1, 0))
+    void graceWithoutItsDatesOrATerminationWithoutItsDateIsRefused() {
+        CoverageDecision noDates = new CoverageDecision(CoverageTrigger.PAYMENT_MISSED, ACTIVE, GRACE,
+                CoverageReason.PAYMENT_MISSED, LocalDate.of(2027, 1, 24), null, null, PAID_THROUGH, null);
+        fixture.given(event(ENROLL, "e-open"), event(BINDER, "e-binder"))
+                .when(change(noDates, "e-missed"))
                 .expectException(RuleViolation.class);
-        fixture.given(enrolled())
-                .when(payment("e-bad", 0, -1))
+        CoverageDecision noTermination = new CoverageDecision(CoverageTrigger.GRACE_EXPIRED, SUSPENDED, TERMINATED,
+                CoverageReason.GRACE_EXPIRED, LocalDate.of(2027, 2, 28), GRACE_START, GRACE_END, PAID_THROUGH, null);
+        fixture.given(event(ENROLL, "e-open"), event(BINDER, "e-binder"), event(MISSED, "e-missed"),
+                        event(SUSPEND, "day-03-01"))
+                .when(change(noTermination, "day-05-01"))
                 .expectException(RuleViolation.class);
     }
 
     @Test
-    void aPaymentWithoutItsDateOrCauseIsRefused() {
-        fixture.given(enrolled())
-                .when(new RecordBillPaymentCommand(ACCOUNT, List.of(), 0, null, "e-x"))
-                .expectException(RuleViolation.class);
-        fixture.given(enrolled())
-                .when(new RecordMissedPaymentCommand(ACCOUNT, "B-1", MISSED_ON, " "))
-                .expectException(RuleViolation.class);
+    void aChangeWithoutItsCauseIsRefused() {
+        fixture.given(event(ENROLL, "e-open"))
+                .when(change(BINDER, " "))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
     }
 }

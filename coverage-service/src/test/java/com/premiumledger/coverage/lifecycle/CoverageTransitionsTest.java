@@ -1,51 +1,55 @@
 package com.premiumledger.coverage.lifecycle;
 
+import static com.premiumledger.coverage.lifecycle.CoverageStatus.ACTIVE;
+import static com.premiumledger.coverage.lifecycle.CoverageStatus.CANCELLED;
+import static com.premiumledger.coverage.lifecycle.CoverageStatus.GRACE;
+import static com.premiumledger.coverage.lifecycle.CoverageStatus.PENDING_PAYMENT;
+import static com.premiumledger.coverage.lifecycle.CoverageStatus.SUSPENDED;
+import static com.premiumledger.coverage.lifecycle.CoverageStatus.TERMINATED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class CoverageTransitionsTest {
 
     final CoverageTransitions table = CoverageTransitions.standard();
 
-    @Test
-    void enrollmentStartsPendingPaymentFromTheCoverageStart() {
-        assertThat(table.next(null, CoverageTrigger.ENROLLMENT)).contains(new Transition(
-                CoverageStatus.PENDING_PAYMENT, CoverageReason.ENROLLED, EffectiveDateRule.COVERAGE_START));
+    @ParameterizedTest(name = "{0} on {1} -> {2} ({3})")
+    @CsvSource(nullValues = "NONE", value = {
+            "NONE,            ENROLLMENT,                           PENDING_PAYMENT, ENROLLED",
+            "PENDING_PAYMENT, BINDER_PAID,                          ACTIVE,          BINDER_PAID",
+            "PENDING_PAYMENT, BINDER_DEADLINE_PASSED,               CANCELLED,       BINDER_NOT_PAID",
+            "ACTIVE,          PAYMENT_MISSED,                       GRACE,           PAYMENT_MISSED",
+            "GRACE,           PAST_DUE_PAID,                        ACTIVE,          PAID_IN_FULL",
+            "SUSPENDED,       PAST_DUE_PAID,                        ACTIVE,          PAID_IN_FULL",
+            "GRACE,           SUSPENSION_DATE_REACHED,              SUSPENDED,       GRACE_MONTH_1_ENDED",
+            "GRACE,           GRACE_EXPIRED,                        TERMINATED,      GRACE_EXPIRED",
+            "SUSPENDED,       GRACE_EXPIRED,                        TERMINATED,      GRACE_EXPIRED",
+            "ACTIVE,          REINSTATEMENT_REVERSED_IN_GRACE,      GRACE,           PAYMENT_REVERSED",
+            "ACTIVE,          REINSTATEMENT_REVERSED_IN_SUSPENSION, SUSPENDED,       PAYMENT_REVERSED",
+            "ACTIVE,          REINSTATEMENT_REVERSED_AFTER_GRACE,   TERMINATED,      PAYMENT_REVERSED"})
+    void everyRuleIsOneRow(CoverageStatus from, CoverageTrigger trigger, CoverageStatus to, CoverageReason reason) {
+        assertThat(table.next(from, trigger)).contains(new Transition(to, reason));
     }
 
     @Test
-    void theBinderPaidEffectuatesCoverageFromItsStart() {
-        assertThat(table.next(CoverageStatus.PENDING_PAYMENT, CoverageTrigger.BILL_PAID_IN_FULL)).contains(
-                new Transition(CoverageStatus.ACTIVE, CoverageReason.BINDER_PAID, EffectiveDateRule.COVERAGE_START));
-    }
-
-    @Test
-    void aMissedPaymentStartsGraceOnTheBusinessDate() {
-        assertThat(table.next(CoverageStatus.ACTIVE, CoverageTrigger.PAYMENT_MISSED)).contains(
-                new Transition(CoverageStatus.GRACE, CoverageReason.PAYMENT_MISSED, EffectiveDateRule.TRIGGER_DATE));
-    }
-
-    @Test
-    void payingEverythingDuringGraceReinstatesOnTheDayReceived() {
-        assertThat(table.next(CoverageStatus.GRACE, CoverageTrigger.ACCOUNT_PAID_IN_FULL)).contains(
-                new Transition(CoverageStatus.ACTIVE, CoverageReason.PAID_IN_FULL, EffectiveDateRule.TRIGGER_DATE));
-    }
-
-    @Test
-    void nothingElseMoves() {
-        assertThat(table.next(CoverageStatus.PENDING_PAYMENT, CoverageTrigger.PAYMENT_MISSED)).isEmpty();
-        assertThat(table.next(CoverageStatus.PENDING_PAYMENT, CoverageTrigger.ACCOUNT_PAID_IN_FULL)).isEmpty();
-        assertThat(table.next(CoverageStatus.GRACE, CoverageTrigger.BILL_PAID_IN_FULL)).isEmpty();
-        assertThat(table.next(CoverageStatus.ACTIVE, CoverageTrigger.BILL_PAID_IN_FULL)).isEmpty();
-        assertThat(table.next(CoverageStatus.ACTIVE, CoverageTrigger.ACCOUNT_PAID_IN_FULL)).isEmpty();
-        assertThat(table.next(null, CoverageTrigger.PAYMENT_MISSED)).isEmpty();
+    void whatTheRulesForbidHasNoRow() {
+        // No grace on the binder.
+        assertThat(table.next(PENDING_PAYMENT, CoverageTrigger.PAYMENT_MISSED)).isEmpty();
+        // A miss during grace starts no new grace.
+        assertThat(table.next(GRACE, CoverageTrigger.PAYMENT_MISSED)).isEmpty();
+        assertThat(table.next(SUSPENDED, CoverageTrigger.PAYMENT_MISSED)).isEmpty();
+        assertThat(table.next(SUSPENDED, CoverageTrigger.SUSPENSION_DATE_REACHED)).isEmpty();
+        assertThat(table.next(ACTIVE, CoverageTrigger.GRACE_EXPIRED)).isEmpty();
+        for (CoverageTrigger trigger : CoverageTrigger.values()) {
+            assertThat(table.next(TERMINATED, trigger)).as("TERMINATED on " + trigger).isEmpty();
+            assertThat(table.next(CANCELLED, trigger)).as("CANCELLED on " + trigger).isEmpty();
+        }
         for (CoverageStatus status : CoverageStatus.values()) {
             assertThat(table.next(status, CoverageTrigger.ENROLLMENT)).isEmpty();
         }
@@ -61,46 +65,25 @@ class CoverageTransitionsTest {
     }
 
     @Test
-    void theFirstTriggerThatMovesWins() {
-        List<CoverageTrigger> paidEverything =
-                List.of(CoverageTrigger.BILL_PAID_IN_FULL, CoverageTrigger.ACCOUNT_PAID_IN_FULL);
-        assertThat(table.first(CoverageStatus.PENDING_PAYMENT, paidEverything).map(Transition::reason))
-                .contains(CoverageReason.BINDER_PAID);
-        assertThat(table.first(CoverageStatus.GRACE, paidEverything).map(Transition::reason))
-                .contains(CoverageReason.PAID_IN_FULL);
-        assertThat(table.first(CoverageStatus.ACTIVE, paidEverything)).isEmpty();
-        assertThat(table.first(CoverageStatus.GRACE, List.of())).isEmpty();
-    }
-
-    @Test
-    void effectiveDateRulesPickTheirDate() {
-        LocalDate start = LocalDate.of(2027, 1, 1);
-        LocalDate trigger = LocalDate.of(2027, 3, 5);
-        assertThat(EffectiveDateRule.COVERAGE_START.effectiveDate(start, trigger)).isEqualTo(start);
-        assertThat(EffectiveDateRule.TRIGGER_DATE.effectiveDate(start, trigger)).isEqualTo(trigger);
-    }
-
-    @Test
     void aTableThatWouldMoveTwiceOnTheSameTriggerIsRefused() {
         CoverageTransitions.Builder looping = CoverageTransitions.builder()
-                .row(CoverageStatus.ACTIVE, CoverageTrigger.PAYMENT_MISSED, CoverageStatus.GRACE,
-                        CoverageReason.PAYMENT_MISSED, EffectiveDateRule.TRIGGER_DATE)
-                .row(CoverageStatus.GRACE, CoverageTrigger.PAYMENT_MISSED, CoverageStatus.SUSPENDED,
-                        CoverageReason.PAYMENT_MISSED, EffectiveDateRule.TRIGGER_DATE);
+                .row(ACTIVE, CoverageTrigger.PAYMENT_MISSED, GRACE, CoverageReason.PAYMENT_MISSED)
+                .row(GRACE, CoverageTrigger.PAYMENT_MISSED, SUSPENDED, CoverageReason.PAYMENT_MISSED);
         assertThatThrownBy(looping::build).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not idempotent");
     }
 
     @Test
-    void aRowThatKeepsTheStatusOrComesTwiceIsRefused() {
-        assertThatThrownBy(() -> CoverageTransitions.builder().row(CoverageStatus.ACTIVE,
-                CoverageTrigger.BILL_PAID_IN_FULL, CoverageStatus.ACTIVE, CoverageReason.PAID_IN_FULL,
-                EffectiveDateRule.TRIGGER_DATE).build()).isInstanceOf(IllegalArgumentException.class);
+    void aRowThatKeepsTheStatusComesTwiceOrLeavesAFinalStatusIsRefused() {
         assertThatThrownBy(() -> CoverageTransitions.builder()
-                .row(CoverageStatus.ACTIVE, CoverageTrigger.PAYMENT_MISSED, CoverageStatus.GRACE,
-                        CoverageReason.PAYMENT_MISSED, EffectiveDateRule.TRIGGER_DATE)
-                .row(CoverageStatus.ACTIVE, CoverageTrigger.PAYMENT_MISSED, CoverageStatus.SUSPENDED,
-                        CoverageReason.PAYMENT_MISSED, EffectiveDateRule.TRIGGER_DATE))
+                .row(ACTIVE, CoverageTrigger.PAST_DUE_PAID, ACTIVE, CoverageReason.PAID_IN_FULL).build())
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CoverageTransitions.builder()
+                .row(ACTIVE, CoverageTrigger.PAYMENT_MISSED, GRACE, CoverageReason.PAYMENT_MISSED)
+                .row(ACTIVE, CoverageTrigger.PAYMENT_MISSED, SUSPENDED, CoverageReason.PAYMENT_MISSED))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CoverageTransitions.builder()
+                .row(TERMINATED, CoverageTrigger.PAST_DUE_PAID, ACTIVE, CoverageReason.PAID_IN_FULL).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("final");
     }
 }

@@ -36,8 +36,9 @@ class CoverageViewProjectionTest {
     TestRestTemplate rest;
 
     static ReceivedEvent changed(String accountId, long sequence, String from, String to, String reason) {
-        CoverageStatusChanged payload = new CoverageStatusChanged(accountId, from, to, reason,
-                LocalDate.of(2027, 1, 1).plusDays(sequence), "cause-" + sequence);
+        CoverageStatusChanged payload = new CoverageStatusChanged(accountId, "APTC", from, to, reason,
+                LocalDate.of(2027, 1, 1).plusDays(sequence), null, null, LocalDate.of(2027, 1, 31), null,
+                "cause-" + sequence);
         return new ReceivedEvent(new EventEnvelope(accountId + "/" + sequence,
                 EventTypes.typeOf(CoverageStatusChanged.class), "/premium-ledger/coverage-service", accountId,
                 Instant.now(), accountId, sequence, null, null, payload), Topics.COVERAGE, 0, 100 + sequence);
@@ -66,7 +67,10 @@ class CoverageViewProjectionTest {
         assertThat(view.history()).extracting(CoverageView.HistoryEntry::eventId)
                 .containsExactly(accountId + "/0", accountId + "/1");
         assertThat(view.history().get(1)).isEqualTo(new CoverageView.HistoryEntry("PENDING_PAYMENT", "ACTIVE",
-                "BINDER_PAID", LocalDate.of(2027, 1, 2), accountId + "/1", "cause-1", Topics.COVERAGE, 0, 101));
+                "BINDER_PAID", LocalDate.of(2027, 1, 2), null, null, LocalDate.of(2027, 1, 31), null, accountId + "/1",
+                "cause-1", Topics.COVERAGE, 0, 101));
+        assertThat(view.paidThroughDate()).isEqualTo(LocalDate.of(2027, 1, 31));
+        assertThat(view.program()).isEqualTo("APTC");
         assertThat(projection.accountsWithStatus(CoverageStatus.ACTIVE)).contains(accountId);
         assertThat(projection.accountsWithStatus(CoverageStatus.PENDING_PAYMENT)).doesNotContain(accountId);
     }
@@ -106,7 +110,7 @@ class CoverageViewProjectionTest {
 
     @Test
     void pagesOfAStatusAreOrderedByAccountIdAndBounded() {
-        // SUSPENDED is reached by no billing rule yet, so only this test's accounts are in it.
+        // No other test leaves an account SUSPENDED (the calendar test moves its suspended accounts on).
         String prefix = "S-" + UUID.randomUUID() + "-";
         for (int i = 3; i >= 1; i--) {
             projection.handle(changed(prefix + i, 0, null, "SUSPENDED", "TEST"));

@@ -1,0 +1,23 @@
+package com.premiumledger.coverage.lifecycle;
+
+import java.time.LocalDate;
+
+/**
+ * Where an account's coverage stands, as far as deciding the next change needs: the status, the grace period
+ * it is in (GRACE, SUSPENDED; null otherwise), the aggregate version it was read at, and the grace period a
+ * payment last ended (for reversals).
+ *
+ * @param status null while no coverage exists
+ * @param version sequence of the last coverage event; -1 for none
+ */
+public record CoverageState(CoverageStatus status, LocalDate graceStart, LocalDate graceEnd, long version,
+                            EndedGrace endedGrace) {
+
+    public static CoverageState none() {
+        return new CoverageState(null, null, null, -1, null);
+    }
+
+    public CoverageState withEndedGrace(EndedGrace grace) {
+        return new CoverageState(status, graceStart, graceEnd, version, grace);
+    }
+}
