@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Walks every receivable path against a running local stack (./deploy/local-stack.sh) and prints the
+# resulting balances, ledger lines and trial balance, checking each figure. Needs curl and python3.
+# The account id is fresh each run; the business calendar is shared, so run it on a fresh stack
+# (rm -rf deploy/data) or one whose business date is not after 2026-12-20.
+set -euo pipefail
+BILLING=${BILLING:-http://127.0.0.1:8081}
+PAYMENT=${PAYMENT:-http://127.0.0.1:8082}
+S=service:service-local-only; O=operator:operator-local-only; A=auditor:auditor-local-only
+ACCOUNT="S-$(date +%s)"
+RUN="$RANDOM$RANDOM"
+failures=0
+
+json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {'d': d}))" "$1"; }
+post() { # user url body [idempotency-key]
+  local key=${4:-}
+  curl -sS -u "$1" -H 'Content-Type: application/json' ${key:+-H "Idempotency-Key: $key"} -X POST "$2" -d "$3"
+}
+get() { curl -sS -u "$A" "$1"; }
+expect() { # label actual expected
+  if [[ "$2" == "$3" ]]; then echo "  ok   $1 = $2"; else echo "  FAIL $1 = $2, expected $3"; failures=$((failures + 1)); fi
+}
+settle() { sleep "${SETTLE_SECONDS:-3}"; }
+
+echo "== account $ACCOUNT: APTC, coverage from 2027-01-01; bills Jan and Feb 2027 (\$500 premium, \$300 subsidy)"
+post $S "$BILLING/accounts" "{\"accountId\":\"$ACCOUNT\",\"holderName\":\"Sam Ledger\",\"program\":\"APTC\",\"coverageStart\":\"2027-01-01\",\"language\":\"en\",\"email\":\"sam@example.org\"}" >/dev/null
+for month in 2027-01 2027-02; do
+  post $S "$BILLING/accounts/$ACCOUNT/bills" "{\"coverageMonth\":\"$month\",\"grossPremiumCents\":50000,\"subsidyCents\":30000}" | json "d['billId'] + ' due ' + d['dueDate'] + ': ' + str(d['amountDueCents'])"
+done
+post $O "$BILLING/calendar/days/2026-12-20/close" "" >/dev/null
+settle
+
+echo "== card online \$200 pays January; the same Idempotency-Key again returns the same payment"
+card=$(post $S "$PAYMENT/payments" "{\"accountId\":\"$ACCOUNT\",\"amountCents\":20000,\"method\":\"CARD\",\"channel\":\"ONLINE\",\"card\":{\"brand\":\"VISA\",\"lastFour\":\"4242\"}}" "card-$RUN")
+again=$(post $S "$PAYMENT/payments" "{\"accountId\":\"$ACCOUNT\",\"amountCents\":20000,\"method\":\"CARD\",\"channel\":\"ONLINE\",\"card\":{\"brand\":\"VISA\",\"lastFour\":\"4242\"}}" "card-$RUN")
+expect "replayed payment id" "$(echo "$again" | json "d['paymentId']")" "$(echo "$card" | json "d['paymentId']")"
+conflict=$(post $S "$PAYMENT/payments" "{\"accountId\":\"$ACCOUNT\",\"amountCents\":20001,\"method\":\"CARD\",\"channel\":\"ONLINE\",\"card\":{\"brand\":\"VISA\",\"lastFour\":\"4242\"}}" "card-$RUN")
+expect "same key, other body" "$(echo "$conflict" | json "d['status']")" "409"
+full=$(post $S "$PAYMENT/payments" "{\"accountId\":\"$ACCOUNT\",\"amountCents\":100,\"method\":\"CARD\",\"channel\":\"ONLINE\",\"card\":{\"brand\":\"VISA\",\"lastFour\":\"4111 1111 1111 1111\"}}" "pan-$RUN")
+expect "full card number" "$(echo "$full" | json "d['status']")" "400"
+
+echo "== mailed check \$250 pays February and leaves \$50 credit"
+check=$(post $S "$PAYMENT/payments" "{\"accountId\":\"$ACCOUNT\",\"amountCents\":25000,\"method\":\"CHECK\",\"channel\":\"MAIL\",\"checkNumber\":\"$RUN\"}" "check-$RUN")
+CHECK_ID=$(echo "$check" | json "d['paymentId']")
+settle
+echo "== March bill: the \$50 credit pays part of it"
+post $S "$BILLING/accounts/$ACCOUNT/bills" "{\"coverageMonth\":\"2027-03\",\"grossPremiumCents\":50000,\"subsidyCents\":30000}" >/dev/null
+settle
+echo "== bank transfer by phone \$150 pays the rest of March"
+post $S "$PAYMENT/payments" "{\"accountId\":\"$ACCOUNT\",\"amountCents\":15000,\"method\":\"ACH\",\"channel\":\"PHONE\",\"bankAccountLastFour\":\"6789\"}" "ach-$RUN" >/dev/null
+
+echo "== money order \$120 by mail quoting an unknown account: unapplied until an operator assigns it"
+mo=$(post $S "$PAYMENT/payments" "{\"accountId\":\"UNKNOWN-$RUN\",\"amountCents\":12000,\"method\":\"MONEY_ORDER\",\"channel\":\"MAIL\",\"moneyOrderNumber\":\"MO$RUN\"}" "mo-$RUN")
+MO_ID=$(echo "$mo" | json "d['paymentId']")
+expect "money order status" "$(echo "$mo" | json "d['status']")" "UNAPPLIED"
+settle
+expect "in the unapplied queue" "$(get "$PAYMENT/payments/unapplied?limit=500" | json "'$MO_ID' in [p['paymentId'] for p in d['payments']]")" "True"
+post $O "$PAYMENT/payments/$MO_ID/assignment" "{\"accountId\":\"$ACCOUNT\",\"note\":\"matched by the member's letter\"}" "assign-$RUN" >/dev/null
+settle
+expect "credit after assignment" "$(get "$BILLING/accounts/$ACCOUNT/balance" | json "d['creditCents']")" "12000"
+
+echo "== refund \$70 of the credit: paid; an April bill takes the other \$50; a refund of \$30 more is rejected"
+r1=$(post $S "$PAYMENT/payments/$MO_ID/refund" '{"amountCents":7000}' "refund1-$RUN" | json "d['refundId']")
+settle
+expect "refund of \$70" "$(get "$PAYMENT/refunds/$r1" | json "d['status']")" "REFUNDED"
+post $S "$BILLING/accounts/$ACCOUNT/bills" "{\"coverageMonth\":\"2027-04\",\"grossPremiumCents\":50000,\"subsidyCents\":30000}" >/dev/null
+settle
+r2=$(post $S "$PAYMENT/payments/$MO_ID/refund" '{"amountCents":3000}' "refund2-$RUN" | json "d['refundId']")
+settle
+expect "refund of \$30 with no credit left" "$(get "$PAYMENT/refunds/$r2" | json "d['status']")" "REJECTED"
+too_much=$(post $S "$PAYMENT/payments/$MO_ID/refund" '{"amountCents":6000}' "refund3-$RUN" | json "d.get('status')")
+expect "refunds beyond the payment" "$too_much" "409"
+
+echo "== close 2027-01-24: February was paid, nothing is missed"
+post $O "$BILLING/calendar/days/2027-01-24/close" "" >/dev/null
+settle
+echo "== the check is returned: February and the credit it gave March open again; February is missed retroactively"
+post $S "$PAYMENT/payments/$CHECK_ID/reversal" '{"reason":"RETURNED_CHECK","reversedDate":"2027-01-24"}' "reverse-$RUN" >/dev/null
+settle
+
+echo "== balance now, and as of two earlier dates"
+get "$BILLING/accounts/$ACCOUNT/balance"; echo
+get "$BILLING/accounts/$ACCOUNT/balance?asOf=2027-01-24"; echo
+get "$BILLING/accounts/$ACCOUNT/balance?asOf=2027-01-01"; echo
+balance=$(get "$BILLING/accounts/$ACCOUNT/balance")
+expect "balance" "$(echo "$balance" | json "d['balanceCents']")" "40000"
+expect "open on bills (Feb 200 + Mar 50 + Apr 150)" "$(echo "$balance" | json "d['openCents']")" "40000"
+expect "past due (February)" "$(echo "$balance" | json "d['pastDueCents']")" "20000"
+expect "credit" "$(echo "$balance" | json "d['creditCents']")" "0"
+expect "February missed" "$(get "$BILLING/accounts/$ACCOUNT/bills" | json "[b['missed'] for b in d['bills'] if b['coverageMonth']=='2027-02'][0]")" "True"
+
+echo "== ledger (effective date, event, debit, credit, running balance, Kafka position)"
+get "$BILLING/accounts/$ACCOUNT/ledger?limit=100" | python3 -c "
+import json,sys
+d=json.load(sys.stdin)
+for l in d['lines']:
+    print('  %s  %-22s %9d %9d %9d  %s/%s@%s  by %s' % (l['effectiveDate'], l['eventType'], l['debitCents'], l['creditCents'], l['runningBalanceCents'], l['topic'], l['partition'], l['offset'], l['issuedBy']))"
+echo "== ledger.csv (first lines)"
+curl -sS -u "$A" "$BILLING/accounts/$ACCOUNT/ledger.csv" | head -3
+
+echo "== trial balance (every ledger account; debits equal credits)"
+get "$BILLING/audit/trial-balance" | python3 -c "
+import json,sys
+d=json.load(sys.stdin)
+print(json.dumps(d, indent=1)[:3000])"
+tb=$(get "$BILLING/audit/trial-balance")
+expect "trial balance nets to zero" "$(echo "$tb" | json "d['totals']['netCents'] if 'totals' in d else d.get('netCents')")" "0"
+
+echo
+if (( failures > 0 )); then echo "$failures check(s) FAILED"; exit 1; fi
+echo "every figure checked out"
