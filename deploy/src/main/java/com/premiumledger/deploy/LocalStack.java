@@ -3,14 +3,9 @@ package com.premiumledger.deploy;
 import com.premiumledger.platform.embedded.EmbeddedKafkaBroker;
 import com.premiumledger.platform.embedded.EmbeddedMongoServer;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,49 +71,18 @@ public final class LocalStack {
 
     private static Process launch(Service service, LocalStackSettings settings, String kafka, String mongo)
             throws IOException {
-        Path jar = settings.projectDirectory().resolve(service.name()).resolve("target")
-                .resolve(service.name() + "-" + settings.version() + "-exec.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("missing " + jar + ": build first (./mvnw -DskipTests package)");
-        }
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + settings.serviceHeapMegabytes() + "m",
-                "-jar", jar.toString(),
-                "--spring.profiles.active=local",
-                "--server.port=" + service.port(),
-                "--spring.kafka.bootstrap-servers=" + kafka,
-                "--spring.data.mongodb.uri=" + mongo);
-        Path log = settings.dataDirectory().resolve("logs").resolve(service.name() + ".log");
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+        return ServiceProcesses.launch(settings.projectDirectory(), settings.version(), service.name(), service.port(),
+                settings.serviceHeapMegabytes(), kafka, mongo, List.of(), log(service, settings));
+    }
+
+    private static Path log(Service service, LocalStackSettings settings) {
+        return settings.dataDirectory().resolve("logs").resolve(service.name() + ".log");
     }
 
     private static void awaitHealthy(Service service, Process process, LocalStackSettings settings)
             throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest request = HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + service.port() + "/actuator/health")).timeout(Duration.ofSeconds(5)).build();
-        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(service.name() + " exited during start-up; see "
-                        + settings.dataDirectory().resolve("logs").resolve(service.name() + ".log"));
-            }
-            try {
-                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    System.out.println("  " + service.name() + " is up on http://127.0.0.1:" + service.port());
-                    return;
-                }
-            } catch (IOException notYet) {
-                // Not listening yet; poll again.
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException(service.name() + " did not become healthy within " + STARTUP_TIMEOUT);
+        ServiceProcesses.awaitHealthy(service.name(), service.port(), process, STARTUP_TIMEOUT, log(service, settings));
+        System.out.println("  " + service.name() + " is up on http://127.0.0.1:" + service.port());
     }
 
     private static void printSummary(LocalStackSettings settings, EmbeddedKafkaBroker kafka, EmbeddedMongoServer mongo) {
@@ -136,18 +100,7 @@ public final class LocalStack {
     }
 
     private static void stopAll(List<Process> processes, EmbeddedMongoServer mongo, EmbeddedKafkaBroker kafka) {
-        for (Process process : processes) {
-            process.destroy();
-        }
-        for (Process process : processes) {
-            try {
-                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        ServiceProcesses.stopAll(processes);
         mongo.close();
         kafka.close();
         System.out.println("premium ledger stopped");

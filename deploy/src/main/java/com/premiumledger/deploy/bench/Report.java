@@ -1,0 +1,214 @@
+package com.premiumledger.deploy.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The ratios and targets of issue 6 computed from the measured figures, and the Markdown table. */
+final class Report {
+
+    private Report() {
+    }
+
+    /** Figures compared between the 1x and the 10x round, and whether more is better. */
+    private record Figure(String label, String section, String path, boolean higherIsBetter) {
+    }
+
+    private static final List<Figure> FIGURES = List.of(
+            new Figure("raw Kafka produce (records/s)", "baselines", "kafkaProduceRecordsPerSecond", true),
+            new Figure("raw Kafka consume (records/s)", "baselines", "kafkaConsumeRecordsPerSecond", true),
+            new Figure("raw store insertOne (/s)", "baselines", "storeInsertOnePerSecond", true),
+            new Figure("raw store bulk upsert by _id (/s)", "baselines", "storeBulkUpsertPerSecond", true),
+            new Figure("commands/s", "commands", "commandsPerSecond", true),
+            new Figure("command latency p50 (ms)", "commands", "latencyMs.p50", false),
+            new Figure("command latency p95 (ms)", "commands", "latencyMs.p95", false),
+            new Figure("command latency p99 (ms)", "commands", "latencyMs.p99", false),
+            new Figure("lag phase achieved (commands/s)", "lag", "achievedCommandsPerSecond", true),
+            new Figure("e2e lag balance p50 (ms)", "lag", "balanceLagMs.p50", false),
+            new Figure("e2e lag balance p99 (ms)", "lag", "balanceLagMs.p99", false),
+            new Figure("e2e lag coverage p50 (ms)", "lag", "coverageLagMs.p50", false),
+            new Figure("e2e lag coverage p99 (ms)", "lag", "coverageLagMs.p99", false),
+            new Figure("e2e lag notices p50 (ms)", "lag", "noticesLagMs.p50", false),
+            new Figure("e2e lag notices p99 (ms)", "lag", "noticesLagMs.p99", false),
+            new Figure("rebuild (events/s)", "rebuild", "eventsPerSecond", true),
+            new Figure("rebuild (projection deliveries/s)", "rebuild", "projectionDeliveriesPerSecond", true),
+            new Figure("RSS billing-service (MB)", "memoryMb", "billing-service", false),
+            new Figure("RSS payment-service (MB)", "memoryMb", "payment-service", false),
+            new Figure("RSS coverage-service (MB)", "memoryMb", "coverage-service", false),
+            new Figure("RSS notification-service (MB)", "memoryMb", "notification-service", false));
+
+    // Percentiles under this many milliseconds are within the probes' and the clock's noise; a 20% change
+    // of a 3 ms figure says nothing about cost growing with data.
+    private static final double NOISE_FLOOR_MS = 5.0;
+
+    @SuppressWarnings("unchecked")
+    static void analyse(Map<String, Object> results, int scale) {
+        Map<String, Object> rounds = (Map<String, Object>) results.get("rounds");
+        Map<String, Object> one = (Map<String, Object>) rounds.get("1x");
+        Map<String, Object> many = (Map<String, Object>) rounds.get(scale + "x");
+
+        Map<String, Object> ratios = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : rounds.entrySet()) {
+            Map<String, Object> round = (Map<String, Object>) entry.getValue();
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("commandsPerSecondOverStoreInsertsPerSecond",
+                    ratio(number(round, "commands", "commandsPerSecond"), number(round, "baselines", "storeInsertOnePerSecond")));
+            r.put("rebuildEventsPerSecondOverStoreBulkUpsertsPerSecond",
+                    ratio(number(round, "rebuild", "eventsPerSecond"), number(round, "baselines", "storeBulkUpsertPerSecond")));
+            r.put("rebuildEventsPerSecondOverKafkaConsumePerSecond",
+                    ratio(number(round, "rebuild", "eventsPerSecond"), number(round, "baselines", "kafkaConsumeRecordsPerSecond")));
+            ratios.put(entry.getKey(), r);
+        }
+        Map<String, Object> growth = new LinkedHashMap<>();
+        List<String> worse = new ArrayList<>();
+        for (Figure figure : FIGURES) {
+            double base = number(one, figure.section(), figure.path());
+            double scaled = number(many, figure.section(), figure.path());
+            double r = ratio(scaled, base);
+            growth.put(figure.label(), r);
+            boolean noise = figure.label().contains("(ms)") && Math.max(base, scaled) < NOISE_FLOOR_MS;
+            boolean worseBy20 = figure.higherIsBetter() ? r < 1 / 1.2 : r > 1.2;
+            if (worseBy20 && !noise && !figure.label().startsWith("raw")) {
+                worse.add(figure.label() + " x" + r);
+            }
+        }
+        ratios.put(scale + "xOver1x", growth);
+        results.put("ratios", ratios);
+
+        List<Map<String, Object>> targets = new ArrayList<>();
+        for (Map.Entry<String, Object> entry : rounds.entrySet()) {
+            Map<String, Object> round = (Map<String, Object>) entry.getValue();
+            String at = " (" + entry.getKey() + ")";
+            double commands = number(round, "commands", "commandsPerSecond");
+            double p99 = number(round, "commands", "latencyMs.p99");
+            targets.add(target("commands/s >= 1000 with p99 <= 100 ms" + at,
+                    String.format("%.0f commands/s, p99 %.1f ms", commands, p99), commands >= 1000 && p99 <= 100));
+            double lag = Math.max(number(round, "lag", "balanceLagMs.p99"),
+                    Math.max(number(round, "lag", "coverageLagMs.p99"), number(round, "lag", "noticesLagMs.p99")));
+            double achieved = number(round, "lag", "achievedCommandsPerSecond");
+            long timeouts = (long) (number(round, "lag", "balanceLagMs.timeouts") + number(round, "lag", "coverageLagMs.timeouts")
+                    + number(round, "lag", "noticesLagMs.timeouts"));
+            double offered = number(round, "lag", "offeredCommandsPerSecond");
+            targets.add(target("e2e p99 lag <= 500 ms at 500 commands/s" + at,
+                    String.format("worst projection p99 %.1f ms at %.0f commands/s offered (%.0f achieved), %d timeouts",
+                            lag, offered, achieved, timeouts),
+                    lag <= 500 && offered >= 500 && achieved >= 0.95 * offered && timeouts == 0));
+            double rebuild = number(round, "rebuild", "eventsPerSecond");
+            double bulk = number(round, "baselines", "storeBulkUpsertPerSecond");
+            targets.add(target("rebuild >= half the raw bulk-upsert rate" + at,
+                    String.format("%.0f events/s vs %.0f upserts/s (%.2f)", rebuild, bulk, ratio(rebuild, bulk)),
+                    rebuild >= bulk / 2));
+        }
+        targets.add(target("no figure worse by more than 20% at " + scale + "x data",
+                worse.isEmpty() ? "none worse by more than 20%" : String.join("; ", worse), worse.isEmpty()));
+        Map<String, Object> memory = (Map<String, Object>) results.get("memoryMbAtEnd");
+        double maxRss = memory.values().stream().mapToDouble(v -> ((Number) v).doubleValue()).max().orElse(-1);
+        targets.add(target("every service < 512 MB RSS", String.format("largest %.0f MB: %s", maxRss, memory),
+                maxRss > 0 && maxRss < 512));
+        results.put("targets", targets);
+    }
+
+    private static Map<String, Object> target(String name, String measured, boolean met) {
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("target", name);
+        target.put("measured", measured);
+        target.put("met", met);
+        return target;
+    }
+
+    static double ratio(double numerator, double denominator) {
+        return denominator == 0 ? 0 : Math.round(numerator / denominator * 1000.0) / 1000.0;
+    }
+
+    @SuppressWarnings("unchecked")
+    static double number(Map<String, Object> round, String section, String path) {
+        Object value = round.get(section);
+        for (String part : path.split("\\.")) {
+            if (!(value instanceof Map<?, ?> map)) {
+                return 0;
+            }
+            value = ((Map<String, Object>) map).get(part);
+        }
+        return value instanceof Number n ? n.doubleValue() : 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    static String markdown(Map<String, Object> results) {
+        Map<String, Object> rounds = (Map<String, Object>) results.get("rounds");
+        List<String> names = new ArrayList<>(rounds.keySet());
+        StringBuilder md = new StringBuilder("# premium ledger benchmark\n\n");
+        md.append("Run ").append(results.get("startedAt")).append(" on ").append(results.get("environment"))
+                .append("\n\nOptions: ").append(results.get("options")).append("\n\n");
+        md.append("| figure | ").append(String.join(" | ", names)).append(" | ").append(names.get(names.size() - 1))
+                .append(" / ").append(names.get(0)).append(" |\n|---|");
+        md.append("---:|".repeat(names.size() + 1)).append('\n');
+        Map<String, Object> growth = (Map<String, Object>) ((Map<String, Object>) results.get("ratios"))
+                .get(names.get(names.size() - 1) + "Over1x");
+        md.append(row("stored events before the round", names, rounds, "storedEventsBefore", null));
+        for (Figure figure : FIGURES) {
+            md.append("| ").append(figure.label());
+            for (String name : names) {
+                md.append(" | ").append(format(number((Map<String, Object>) rounds.get(name), figure.section(), figure.path())));
+            }
+            md.append(" | ").append(growth.get(figure.label())).append(" |\n");
+        }
+        md.append(row("commands sent (errors)", names, rounds, "commands.commands", "commands.errors"));
+        md.append(row("lag samples balance/coverage/notices", names, rounds, "lag.balanceLagMs.count", null));
+        md.append(row("rebuild billing-topic events", names, rounds, "rebuild.billingTopicEvents", null));
+        md.append(row("rebuild RSS (MB)", names, rounds, "rebuild.residentMb", null));
+
+        md.append("\n## Ratios\n\n| ratio | ").append(String.join(" | ", names)).append(" |\n|---|")
+                .append("---:|".repeat(names.size())).append('\n');
+        Map<String, Object> ratios = (Map<String, Object>) results.get("ratios");
+        for (String key : ((Map<String, Object>) ratios.get(names.get(0))).keySet()) {
+            md.append("| ").append(key);
+            for (String name : names) {
+                md.append(" | ").append(((Map<String, Object>) ratios.get(name)).get(key));
+            }
+            md.append(" |\n");
+        }
+        md.append("\n## Targets (issue 6)\n\n| target | measured | met |\n|---|---|---|\n");
+        for (Map<String, Object> target : (List<Map<String, Object>>) results.get("targets")) {
+            md.append("| ").append(target.get("target")).append(" | ").append(target.get("measured")).append(" | ")
+                    .append(Boolean.TRUE.equals(target.get("met")) ? "yes" : "**no**").append(" |\n");
+        }
+        md.append("\n## CPU seconds by process during the command phase\n\n| process | ")
+                .append(String.join(" | ", names)).append(" |\n|---|").append("---:|".repeat(names.size())).append('\n');
+        Map<String, Object> cpu = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) rounds.get(names.get(0)))
+                .get("commands")).get("cpuSecondsByProcess");
+        for (String process : cpu.keySet()) {
+            md.append("| ").append(process);
+            for (String name : names) {
+                md.append(" | ").append(format(number((Map<String, Object>) rounds.get(name), "commands",
+                        "cpuSecondsByProcess." + process)));
+            }
+            md.append(" |\n");
+        }
+        md.append("\nRSS at the end: ").append(results.get("memoryMbAtEnd")).append("; preload: ")
+                .append(results.get("preload")).append("; total ").append(results.get("totalSeconds")).append(" s.\n");
+        return md.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String row(String label, List<String> names, Map<String, Object> rounds, String path, String extra) {
+        StringBuilder row = new StringBuilder("| ").append(label);
+        for (String name : names) {
+            Map<String, Object> round = (Map<String, Object>) rounds.get(name);
+            String section = path.contains(".") ? path.substring(0, path.indexOf('.')) : null;
+            double value = section == null ? ((Number) round.getOrDefault(path, 0)).doubleValue()
+                    : number(round, section, path.substring(section.length() + 1));
+            row.append(" | ").append(format(value));
+            if (extra != null) {
+                row.append(" (").append(format(number(round, extra.substring(0, extra.indexOf('.')),
+                        extra.substring(extra.indexOf('.') + 1)))).append(')');
+            }
+        }
+        return row.append(" | |\n").toString();
+    }
+
+    private static String format(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                : String.format("%.1f", value);
+    }
+}

@@ -1,0 +1,59 @@
+package com.premiumledger.deploy.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark's smoke mode, so that the tool cannot rot: a run of seconds over the real service jars
+ * (failsafe runs this after package, when they exist) that must write every section with sane figures.
+ * It asserts the shape, never the targets: those depend on the machine.
+ */
+class BenchmarkSmokeIT {
+
+    @Test
+    void smokeRunWritesEverySection(@TempDir Path output) throws Exception {
+        Path project = Path.of("").toAbsolutePath().getParent();
+        Path json = Benchmark.run(new String[] {"--smoke", "--output=" + output, "--project-dir=" + project}, Map.of());
+
+        JsonNode results = new ObjectMapper().readTree(json.toFile());
+        assertThat(Files.readString(output.resolve("results.md"))).contains("| commands/s |", "## Targets");
+        assertThat(results.path("rounds").size()).isEqualTo(2);
+        for (JsonNode round : results.path("rounds")) {
+            JsonNode baselines = round.path("baselines");
+            for (String figure : List.of("kafkaProduceRecordsPerSecond", "kafkaConsumeRecordsPerSecond",
+                    "storeInsertOnePerSecond", "storeBulkUpsertPerSecond")) {
+                assertThat(baselines.path(figure).asDouble()).as(figure).isPositive();
+            }
+            JsonNode commands = round.path("commands");
+            assertThat(commands.path("commands").asLong()).isPositive();
+            assertThat(commands.path("errors").asLong()).as(commands.path("firstError").asText()).isZero();
+            assertThat(commands.path("commandsPerSecond").asDouble()).isPositive();
+            assertThat(commands.path("latencyMs").path("p99").asDouble())
+                    .isGreaterThanOrEqualTo(commands.path("latencyMs").path("p50").asDouble()).isPositive();
+            JsonNode lag = round.path("lag");
+            for (String projection : List.of("balanceLagMs", "coverageLagMs", "noticesLagMs")) {
+                assertThat(lag.path(projection).path("count").asLong()).as(projection).isPositive();
+                assertThat(lag.path(projection).path("p99").asDouble()).as(projection).isPositive();
+            }
+            JsonNode rebuild = round.path("rebuild");
+            assertThat(rebuild.path("billingTopicEvents").asLong()).isPositive();
+            assertThat(rebuild.path("eventsPerSecond").asDouble()).isPositive();
+            for (JsonNode rss : round.path("memoryMb")) {
+                assertThat(rss.asDouble()).isBetween(1.0, 4096.0);
+            }
+        }
+        assertThat(results.path("rounds").path("10x").path("storedEventsBefore").asLong())
+                .isGreaterThan(results.path("rounds").path("1x").path("storedEventsAfter").asLong());
+        assertThat(results.path("ratios").path("10xOver1x").size()).isPositive();
+        assertThat(results.path("targets").size()).isEqualTo(8);
+        results.path("targets").forEach(target -> assertThat(target.path("met").isBoolean()).isTrue());
+    }
+}
