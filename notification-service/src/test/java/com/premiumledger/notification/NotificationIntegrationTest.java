@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.premiumledger.platform.testing.TestEvents;
 import com.premiumledger.events.AccountOpened;
 import com.premiumledger.events.BillIssued;
 import com.premiumledger.events.CloudEventsCodec;

@@ -1,4 +1,4 @@
-package com.premiumledger.coverage;
+package com.premiumledger.platform.testing;
 
 import com.premiumledger.events.CloudEventsCodec;
 import com.premiumledger.events.EventEnvelope;
@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -30,7 +31,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Produces real CloudEvents records, reads topics back, and tells when a consumer group got past a record. */
 public final class TestEvents implements AutoCloseable {
 
-    public static final String SOURCE = "/premium-ledger/billing-service";
+    public static final String SOURCE = "/premium-ledger/test";
 
     private final String bootstrapServers;
     private final KafkaProducer<String, byte[]> producer;
