@@ -1,5 +1,8 @@
 package com.premiumledger.deploy.bench;
 
+import com.premiumledger.deploy.Polling;
+import java.time.Duration;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -76,10 +79,8 @@ final class LagProbe {
         senders.shutdown();
         senders.awaitTermination(5, TimeUnit.MINUTES);
         long sendNanos = System.nanoTime() - start;
-        long deadline = System.nanoTime() + GIVE_UP_NANOS + TimeUnit.SECONDS.toNanos(5);
-        while (pendingProbes.get() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Polling.until(Duration.ofNanos(GIVE_UP_NANOS).plusSeconds(5), Duration.ofMillis(20),
+                () -> pendingProbes.get() == 0);
         probes.shutdownNow();
 
         Map<String, Object> result = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package com.premiumledger.deploy.bench;
 
+import com.premiumledger.deploy.Polling;
+
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -89,13 +91,12 @@ final class Offsets implements AutoCloseable {
     /** Waits until every group that matches has consumed the log to its end; returns the time it took. */
     Duration awaitCaughtUp(Predicate<String> groupFilter, Duration timeout) throws InterruptedException {
         long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+        boolean caughtUp = Polling.until(timeout, Duration.ofMillis(100), () -> {
             Progress progress = progress(groupFilter);
-            if (progress.groups() > 0 && progress.lag() == 0) {
-                return Duration.ofNanos(System.nanoTime() - start);
-            }
-            Thread.sleep(100);
+            return progress.groups() > 0 && progress.lag() == 0;
+        });
+        if (caughtUp) {
+            return Duration.ofNanos(System.nanoTime() - start);
         }
         throw new IllegalStateException("consumers still behind after " + timeout + ": " + progress(groupFilter));
     }
