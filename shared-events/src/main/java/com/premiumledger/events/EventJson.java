@@ -36,6 +36,7 @@ public final class EventJson {
     static {
         // Registered here, not by a consumer, so every reader of the log upcasts old records the same way.
         registerUpcaster(new CoverageStatusChangedV1ToV2());
+        registerUpcaster(new AccountOpenedV1ToV2());
     }
 
     private EventJson() {

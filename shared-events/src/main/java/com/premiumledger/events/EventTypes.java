@@ -14,7 +14,7 @@ public final class EventTypes {
     private static final Map<Class<? extends LedgerEvent>, String> TYPE_BY_CLASS = new LinkedHashMap<>();
 
     static {
-        register("com.premiumledger.billing.AccountOpened.v1", AccountOpened.class);
+        register(AccountOpenedV1ToV2.V2, AccountOpened.class);
         register("com.premiumledger.billing.BillIssued.v1", BillIssued.class);
         register("com.premiumledger.billing.PaymentApplied.v1", PaymentApplied.class);
         register("com.premiumledger.billing.PaymentMissed.v1", PaymentMissed.class);
@@ -23,6 +23,9 @@ public final class EventTypes {
         register("com.premiumledger.billing.PaymentReversalApplied.v1", PaymentReversalApplied.class);
         register("com.premiumledger.billing.CreditRefunded.v1", CreditRefunded.class);
         register("com.premiumledger.billing.RefundRejected.v1", RefundRejected.class);
+        register("com.premiumledger.billing.AutopayEnrolled.v1", AutopayEnrolled.class);
+        register("com.premiumledger.billing.AutopayCancelled.v1", AutopayCancelled.class);
+        register("com.premiumledger.billing.AutopayFailed.v1", AutopayFailed.class);
         register("com.premiumledger.payments.PaymentRecorded.v1", PaymentRecorded.class);
         register("com.premiumledger.payments.UnappliedPaymentReceived.v1", UnappliedPaymentReceived.class);
         register("com.premiumledger.payments.PaymentAssigned.v1", PaymentAssigned.class);

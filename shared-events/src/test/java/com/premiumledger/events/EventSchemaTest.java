@@ -29,7 +29,11 @@ class EventSchemaTest {
 
     /** The fields that may be null, per type; everything else is required. */
     private static final Map<String, Set<String>> NULLABLE = Map.ofEntries(
-            Map.entry("com.premiumledger.billing.AccountOpened.v1", Set.of("email")),
+            Map.entry("com.premiumledger.billing.AccountOpened.v2",
+                    Set.of("email", "phone", "mailingAddress", "noticePreference")),
+            Map.entry("com.premiumledger.billing.AutopayEnrolled.v1", Set.of("businessDate")),
+            Map.entry("com.premiumledger.billing.AutopayCancelled.v1", Set.of("businessDate")),
+            Map.entry("com.premiumledger.billing.AutopayFailed.v1", Set.of()),
             Map.entry("com.premiumledger.billing.BillIssued.v1", Set.of()),
             Map.entry("com.premiumledger.billing.PaymentApplied.v1", Set.of()),
             Map.entry("com.premiumledger.billing.PaymentMissed.v1", Set.of()),
@@ -105,6 +109,11 @@ class EventSchemaTest {
         }
     }
 
+    /** The whole schema of the type a (possibly nested) name like {@code <type>#Part} belongs to. */
+    private static JsonNode schemaRoot(String name) {
+        return Schemas.node(name.split("#")[0]);
+    }
+
     private static void assertObjectSchemaMatches(String name, JsonNode schema, Class<?> recordClass,
                                                   Set<String> nullable) {
         RecordComponent[] components = recordClass.getRecordComponents();
@@ -141,6 +150,13 @@ class EventSchemaTest {
                 assertThat(property.path("minimum").asLong(-1)).as(name + "." + field).isZero();
             } else if (javaType == List.class) {
                 assertThat(types).as(name + "." + field).containsExactly("array");
+            } else if (javaType == MailingAddress.class) {
+                assertThat(types).as(name + "." + field).contains("object");
+                assertThat(property.path("$ref").asText()).isEqualTo("#/$defs/MailingAddress");
+                JsonNode definition = schemaRoot(name).path("$defs").path("MailingAddress");
+                assertThat(definition.path("description").asText()).isNotBlank();
+                assertObjectSchemaMatches(name + "#MailingAddress", definition, MailingAddress.class,
+                        Set.of("line2"));
             } else {
                 throw new AssertionError(name + "." + field + ": no schema rule for " + javaType);
             }
@@ -320,6 +336,49 @@ class EventSchemaTest {
                 }
             }
         }
+    }
+
+    @Test
+    void contactDetailsAreConstrained() {
+        String type = EventTypes.typeOf(AccountOpened.class);
+        LedgerEvent withContact = Samples.of(type).get(1);
+        assertThat(Schemas.validate(type, Schemas.json(withContact))).isEmpty();
+        Map<String, String> badPhones = Map.of("local number", "6175550123", "letters", "+1617CALLNOW",
+                "leading zero", "+0617555012", "too long", "+1234567890123456");
+        badPhones.forEach((why, phone) -> {
+            ObjectNode payload = (ObjectNode) Schemas.json(withContact);
+            payload.put("phone", phone);
+            assertThat(Schemas.validate(type, payload)).as("phone " + why).isNotEmpty();
+        });
+        ObjectNode preference = (ObjectNode) Schemas.json(withContact);
+        preference.put("noticePreference", "PIGEON");
+        assertThat(Schemas.validate(type, preference)).isNotEmpty();
+        Map<String, String> badAddress = Map.of("state", "Mass", "postalCode", "0210", "line1", "");
+        badAddress.forEach((field, value) -> {
+            ObjectNode payload = (ObjectNode) Schemas.json(withContact);
+            ((ObjectNode) payload.get("mailingAddress")).put(field, value);
+            assertThat(Schemas.validate(type, payload)).as("mailingAddress." + field).isNotEmpty();
+        });
+        ObjectNode zipPlusFour = (ObjectNode) Schemas.json(withContact);
+        ((ObjectNode) zipPlusFour.get("mailingAddress")).put("postalCode", "02108-1234");
+        assertThat(Schemas.validate(type, zipPlusFour)).isEmpty();
+        ObjectNode missingCity = (ObjectNode) Schemas.json(withContact);
+        ((ObjectNode) missingCity.get("mailingAddress")).remove("city");
+        assertThat(Schemas.validate(type, missingCity)).extracting(ValidationMessage::getType).contains("required");
+        ObjectNode notAnObject = (ObjectNode) Schemas.json(withContact);
+        notAnObject.put("mailingAddress", "1 Main St, Springfield MA");
+        assertThat(Schemas.validate(type, notAnObject)).isNotEmpty();
+    }
+
+    @Test
+    void autopayCarriesOnlyTheLastFourDigits() {
+        String type = EventTypes.typeOf(AutopayEnrolled.class);
+        ObjectNode fullNumber = (ObjectNode) Schemas.json(Samples.of(type).get(0));
+        fullNumber.put("lastFour", "4242424242424242");
+        assertThat(Schemas.validate(type, fullNumber)).isNotEmpty();
+        ObjectNode check = (ObjectNode) Schemas.json(Samples.of(type).get(0));
+        check.put("method", "CHECK");
+        assertThat(Schemas.validate(type, check)).isNotEmpty();
     }
 
     @Test

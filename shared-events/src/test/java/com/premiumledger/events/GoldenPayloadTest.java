@@ -23,9 +23,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GoldenPayloadTest {
 
     private static final Map<String, LedgerEvent> EXPECTED = Map.ofEntries(
-            Map.entry("com.premiumledger.billing.AccountOpened.v1",
-                    new AccountOpened("A100000007", "Maria Lopez", "APTC", LocalDate.of(2026, 11, 1), "es",
-                            "maria.lopez@example.org", "enrollment-feed")),
+            Map.entry("com.premiumledger.billing.AccountOpened.v2",
+                    new AccountOpened("A100000008", "Jos\u00e9 Ortega", "UNSUBSIDIZED", LocalDate.of(2027, 1, 1), "es",
+                            null, "+16175550123", new MailingAddress("100 Tremont Street", "Apt 4B", "Boston", "MA",
+                            "02108-1234"), "MAIL", "enrollment-feed")),
+            Map.entry("com.premiumledger.billing.AutopayEnrolled.v1",
+                    new AutopayEnrolled("A100000007", "ACH", "6789", "member-portal", LocalDate.of(2026, 12, 2))),
+            Map.entry("com.premiumledger.billing.AutopayCancelled.v1",
+                    new AutopayCancelled("A100000007", "member-portal", LocalDate.of(2027, 3, 4))),
+            Map.entry("com.premiumledger.billing.AutopayFailed.v1",
+                    new AutopayFailed("A100000007", "A100000007-2027-02", 12_334, "NSF", "autopay-runner")),
             Map.entry("com.premiumledger.billing.BillIssued.v1",
                     new BillIssued("A100000007", "A100000007-2026-12", "2026-12", LocalDate.of(2026, 11, 23),
                             61_234, 48_900, 12_334, "billing-scheduler")),
@@ -84,7 +91,10 @@ class GoldenPayloadTest {
     private static final Map<String, LedgerEvent> EXPECTED_FROM_OLD_VERSIONS = Map.of(
             "com.premiumledger.coverage.CoverageStatusChanged.v1",
             new CoverageStatusChanged("A100000007", null, "GRACE", "SUSPENDED", "grace month 1 ended unpaid",
-                    LocalDate.of(2027, 2, 1), null, null, null, null, "5f0c9a52-7d3e-4b8e-9a31-0f6f2a1c9d44"));
+                    LocalDate.of(2027, 2, 1), null, null, null, null, "5f0c9a52-7d3e-4b8e-9a31-0f6f2a1c9d44"),
+            "com.premiumledger.billing.AccountOpened.v1",
+            new AccountOpened("A100000007", "Maria Lopez", "APTC", LocalDate.of(2026, 11, 1), "es",
+                    "maria.lopez@example.org", null, null, null, "enrollment-feed"));
 
     static Stream<String> types() {
         return Samples.types().stream();

@@ -21,7 +21,11 @@ final class Samples {
                 new AccountOpened("A000000001", "Ana Silva", "APTC", LocalDate.of(2027, 1, 1), "en",
                         "ana@example.org", "operator-1"),
                 new AccountOpened("A000000002", "Bo Member", "UNSUBSIDIZED", LocalDate.of(2027, 3, 1), "es", null,
-                        "service")));
+                        "+16175550123", new MailingAddress("1 Main St", "Unit 2", "Springfield", "MA", "01103"),
+                        "MAIL", "service"),
+                new AccountOpened("A000000003", "Cy Member", "APTC", LocalDate.of(2027, 3, 1), "en",
+                        "cy@example.org", "+16175550199", new MailingAddress("9 Elm St", null, "Worcester", "MA",
+                        "01608-0001"), "SMS", "service")));
         BY_CLASS.put(BillIssued.class, List.of(
                 new BillIssued("A000000001", "A000000001-2027-01", "2027-01", LocalDate.of(2026, 12, 23), 50_000,
                         30_000, 20_000, "service"),
@@ -51,6 +55,14 @@ final class Samples {
                 new CreditRefunded("A000000002", "R-1", "P-3", 5_000, "ACH", LocalDate.of(2027, 1, 15), 4_900)));
         BY_CLASS.put(RefundRejected.class, List.of(
                 new RefundRejected("A000000002", "R-2", "P-3", 20_000, 4_900, "refund exceeds account credit")));
+        BY_CLASS.put(AutopayEnrolled.class, List.of(
+                new AutopayEnrolled("A000000001", "ACH", "6789", "service", LocalDate.of(2027, 1, 2)),
+                new AutopayEnrolled("A000000002", "CARD", "4242", "operator-1", null)));
+        BY_CLASS.put(AutopayCancelled.class, List.of(
+                new AutopayCancelled("A000000001", "service", LocalDate.of(2027, 2, 2)),
+                new AutopayCancelled("A000000002", "operator-1", null)));
+        BY_CLASS.put(AutopayFailed.class, List.of(
+                new AutopayFailed("A000000001", "A000000001-2027-02", 20_000, "NSF", "autopay-runner")));
         BY_CLASS.put(PaymentRecorded.class, List.of(
                 new PaymentRecorded("P-1", "A000000001", 20_000, "CARD", "ONLINE", LocalDate.of(2027, 1, 5), "VISA",
                         "4242", null, "key-1", "service"),
