@@ -5,11 +5,14 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import com.premiumledger.notification.testing.TestInfrastructure;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The one Spring context every integration test shares (identical configuration, so it starts once). Adds an
- * "outsider" user whose role may read nothing, to prove 403; the other three are the local users.
+ * "outsider" user whose role may read nothing, to prove 403; the other three are the local users. Sends email to
+ * the in-JVM SMTP server and SMS to the local gateway ({@link TestInfrastructure}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,5 +31,6 @@ import org.springframework.test.context.ActiveProfiles;
         "premium.security.users[3].password={noop}outsider-test-only",
         "premium.security.users[3].roles=MONITOR"})
 @ActiveProfiles("local")
+@ContextConfiguration(initializers = TestInfrastructure.class)
 public @interface NotificationServiceTest {
 }

@@ -19,7 +19,8 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * The notice history, fed from the notices topic: {@code notices} holds one document per notice
+ * The notice history, fed from the notices topic (its own consumer group; it sends nothing, so rebuilding it
+ * from the topic is always safe): {@code notices} holds one document per notice
  * ({@code _id} = notice id) and {@code account_notices} one per account ({@code _id} = account id) with
  * the set of its notice ids, so every read is an {@code _id} lookup.
  *
@@ -32,10 +33,9 @@ class NoticeProjection implements EventStreamHandler {
 
     static final String NOTICES = "notices";
     static final String ACCOUNT_NOTICES = "account_notices";
-    static final String STATUS_ISSUED = "ISSUED";
 
-    private static final Comparator<NoticeView> OLDEST_FIRST =
-            Comparator.comparing(NoticeView::createdAt).thenComparing(NoticeView::noticeId);
+    private static final Comparator<IssuedNotice> OLDEST_FIRST =
+            Comparator.comparing(IssuedNotice::createdAt).thenComparing(IssuedNotice::noticeId);
 
     private final MongoCollection<Document> notices;
     private final MongoCollection<Document> accountNotices;
@@ -70,7 +70,6 @@ class NoticeProjection implements EventStreamHandler {
         return new Document("accountId", issued.accountId())
                 .append("type", issued.noticeType())
                 .append("channel", issued.channel())
-                .append("status", STATUS_ISSUED)
                 .append("createdAt", Date.from(event.envelope().time()))
                 .append("amountCents", issued.amountCents())
                 .append("payByDate", issued.payByDate() == null ? null : issued.payByDate().toString())
@@ -81,18 +80,18 @@ class NoticeProjection implements EventStreamHandler {
                 .append("offset", event.offset());
     }
 
-    Optional<NoticeView> notice(String noticeId) {
+    Optional<IssuedNotice> notice(String noticeId) {
         return Optional.ofNullable(notices.find(Filters.eq("_id", noticeId)).first()).map(NoticeProjection::toView);
     }
 
     /** All notices of an account, oldest first; empty when the account has none yet. */
-    Optional<List<NoticeView>> accountNotices(String accountId) {
+    Optional<List<IssuedNotice>> accountNotices(String accountId) {
         Document index = accountNotices.find(Filters.eq("_id", accountId)).first();
         if (index == null) {
             return Optional.empty();
         }
         List<String> noticeIds = index.getList("noticeIds", String.class, List.of());
-        List<NoticeView> views = new ArrayList<>(noticeIds.size());
+        List<IssuedNotice> views = new ArrayList<>(noticeIds.size());
         for (Document document : notices.find(Filters.in("_id", noticeIds))) {
             views.add(toView(document));
         }
@@ -102,12 +101,12 @@ class NoticeProjection implements EventStreamHandler {
     }
 
     /** The write order promises every indexed id its notice, and every notice its own account. */
-    private static void checkComplete(String accountId, List<String> noticeIds, List<NoticeView> views) {
+    private static void checkComplete(String accountId, List<String> noticeIds, List<IssuedNotice> views) {
         if (views.size() != noticeIds.size()) {
             throw new IllegalStateException("account " + accountId + " lists " + noticeIds.size()
                     + " notices but " + views.size() + " are stored");
         }
-        for (NoticeView view : views) {
+        for (IssuedNotice view : views) {
             if (!accountId.equals(view.accountId())) {
                 throw new IllegalStateException("notice " + view.noticeId() + " is listed under account "
                         + accountId + " but belongs to " + view.accountId());
@@ -115,10 +114,10 @@ class NoticeProjection implements EventStreamHandler {
         }
     }
 
-    private static NoticeView toView(Document document) {
+    private static IssuedNotice toView(Document document) {
         String payByDate = document.getString("payByDate");
-        return new NoticeView(document.getString("_id"), document.getString("accountId"), document.getString("type"),
-                document.getString("channel"), document.getString("status"),
+        return new IssuedNotice(document.getString("_id"), document.getString("accountId"),
+                document.getString("type"), document.getString("channel"),
                 document.getDate("createdAt").toInstant(), document.getLong("amountCents"),
                 payByDate == null ? null : LocalDate.parse(payByDate), document.getString("triggerEventId"));
     }

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import com.premiumledger.events.AccountOpened;
+import com.premiumledger.events.MailingAddress;
 import java.util.Optional;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -25,20 +26,33 @@ public class MemberDirectory {
     }
 
     public void record(AccountOpened opened) {
+        MailingAddress address = opened.mailingAddress();
         Document document = new Document("_id", opened.accountId())
                 .append("holderName", opened.holderName())
                 .append("email", opened.email())
-                .append("language", opened.language());
+                .append("phone", opened.phone())
+                .append("mailingAddress", address == null ? null : new Document("line1", address.line1())
+                        .append("line2", address.line2()).append("city", address.city())
+                        .append("state", address.state()).append("postalCode", address.postalCode()))
+                .append("language", opened.language())
+                .append("noticePreference", opened.noticePreference());
         members.replaceOne(Filters.eq("_id", opened.accountId()), document, new ReplaceOptions().upsert(true));
     }
 
     public Optional<Member> find(String accountId) {
-        Document document = members.find(Filters.eq("_id", accountId)).first();
-        return Optional.ofNullable(document).map(found -> new Member(accountId, found.getString("holderName"),
-                found.getString("email"), found.getString("language")));
+        Document found = members.find(Filters.eq("_id", accountId)).first();
+        if (found == null) {
+            return Optional.empty();
+        }
+        Document address = found.get("mailingAddress", Document.class);
+        return Optional.of(new Member(accountId, found.getString("holderName"), found.getString("email"),
+                found.getString("phone"), address == null ? null : new MailingAddress(address.getString("line1"),
+                        address.getString("line2"), address.getString("city"), address.getString("state"),
+                        address.getString("postalCode")),
+                found.getString("language"), found.getString("noticePreference")));
     }
 
     public boolean exists(String accountId) {
-        return find(accountId).isPresent();
+        return members.countDocuments(Filters.eq("_id", accountId)) > 0;
     }
 }

@@ -1,10 +1,21 @@
 package com.premiumledger.notification.notice;
 
-/** What a notice tells the member. More types come with later triggers (due soon, suspension, ...). */
+/**
+ * What a notice tells the member, and whether it asks for money (then it must say by when). The order is the
+ * ladder a member may climb: bill, reminder, receipt or return, past due, suspension, warnings, termination.
+ */
 public enum NoticeType {
     BILL_READY(true),
+    PAYMENT_DUE_SOON(true),
     PAYMENT_RECEIVED(false),
-    PAST_DUE_WARNING(true);
+    PAYMENT_RETURNED(true),
+    PAST_DUE_WARNING(true),
+    SUSPENSION(true),
+    TERMINATION_WARNING(true),
+    TERMINATION(false),
+    REINSTATEMENT(false),
+    AUTOPAY_ENROLLED(false),
+    AUTOPAY_FAILED(true);
 
     private final boolean asksForPayment;
 
@@ -12,7 +23,7 @@ public enum NoticeType {
         this.asksForPayment = asksForPayment;
     }
 
-    /** A notice that asks for money must say by when; one that thanks for money must not invent a date. */
+    /** A notice that asks for money must say by when; one that asks for none must not invent a date. */
     public boolean asksForPayment() {
         return asksForPayment;
     }

@@ -55,9 +55,9 @@ class NoticeProjectionTest {
         assertThat(index.getList("noticeIds", String.class)).containsExactlyInAnyOrder(issued.noticeId(),
                 other.noticeId());
 
-        List<NoticeView> views = projection.accountNotices(accountId).orElseThrow();
-        assertThat(views).extracting(NoticeView::noticeId).containsExactly(other.noticeId(), issued.noticeId());
-        assertThat(views.get(1)).isEqualTo(new NoticeView(issued.noticeId(), accountId, "PAYMENT_RECEIVED", "LETTER",
-                "ISSUED", Instant.parse("2027-01-02T03:04:05Z"), 15_000, null, "trigger-1"));
+        List<IssuedNotice> views = projection.accountNotices(accountId).orElseThrow();
+        assertThat(views).extracting(IssuedNotice::noticeId).containsExactly(other.noticeId(), issued.noticeId());
+        assertThat(views.get(1)).isEqualTo(new IssuedNotice(issued.noticeId(), accountId, "PAYMENT_RECEIVED",
+                "LETTER", Instant.parse("2027-01-02T03:04:05Z"), 15_000, null, "trigger-1"));
     }
 }

@@ -10,7 +10,11 @@ class NoticeIdsTest {
     @Test
     void idsNameTheTypeAndTheTrigger() {
         assertThat(NoticeIds.billReady("A123-2027-02")).isEqualTo("BILL_READY:A123-2027-02");
-        assertThat(NoticeIds.pastDueWarning("A123-2027-02")).isEqualTo("PAST_DUE_WARNING:A123-2027-02");
+        assertThat(NoticeIds.pastDueWarning("A123", java.time.LocalDate.of(2027, 2, 1)))
+                .isEqualTo("PAST_DUE_WARNING:A123:2027-02-01");
+        assertThat(NoticeIds.terminationWarning("A123", java.time.LocalDate.of(2027, 2, 1), 30))
+                .isEqualTo("TERMINATION_WARNING:A123:2027-02-01:30d");
+        assertThat(NoticeIds.dueSoon("A123-2027-02")).isEqualTo("PAYMENT_DUE_SOON:A123-2027-02");
         assertThat(NoticeIds.paymentReceived("P-9")).isEqualTo("PAYMENT_RECEIVED:P-9");
     }
 
@@ -21,13 +25,14 @@ class NoticeIdsTest {
 
     @Test
     void differentTypesForOneTriggerGiveDifferentIds() {
-        assertThat(NoticeIds.billReady("B1")).isNotEqualTo(NoticeIds.pastDueWarning("B1"));
+        assertThat(NoticeIds.billReady("B1")).isNotEqualTo(NoticeIds.dueSoon("B1"));
     }
 
     @Test
     void aMissingTriggerIdIsRefused() {
         assertThatThrownBy(() -> NoticeIds.billReady(null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> NoticeIds.paymentReceived(" ")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> NoticeIds.suspension("A1", null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

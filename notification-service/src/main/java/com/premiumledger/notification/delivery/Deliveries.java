@@ -1,0 +1,159 @@
+package com.premiumledger.notification.delivery;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.springframework.stereotype.Component;
+
+/**
+ * The delivery of each notice and the queue that drives it.
+ *
+ * <ul>
+ *   <li>{@code notice_deliveries} ({@code _id} = notice id): channel, recipient, the rendered text, status,
+ *   attempts, last error, delivered time, and the letter that went instead of a failed email or SMS.</li>
+ *   <li>{@code delivery_queue} ({@code _id} = notice id): only the notices still to deliver, each with the
+ *   time it is due and a lease. An instance claims one with a single {@code findOneAndUpdate} that takes the
+ *   lease, so two instances never deliver the same notice at once; the queue stays as small as the backlog,
+ *   so its one non-{@code _id} query never scans more than that.</li>
+ *   <li>{@code notice_letters} ({@code _id} = notice id): the PDF of each letter.</li>
+ * </ul>
+ */
+@Component
+class Deliveries {
+
+    static final String DELIVERIES = "notice_deliveries";
+    static final String QUEUE = "delivery_queue";
+    static final String LETTERS = "notice_letters";
+
+    private final MongoCollection<Document> deliveries;
+    private final MongoCollection<Document> queue;
+    private final MongoCollection<Document> letters;
+
+    Deliveries(MongoDatabase database) {
+        this.deliveries = database.getCollection(DELIVERIES);
+        this.queue = database.getCollection(QUEUE);
+        this.letters = database.getCollection(LETTERS);
+    }
+
+    /**
+     * Records the delivery (the first record wins) and queues it while it is pending. Safe to repeat: a
+     * delivered notice is never queued again, and a pending one is queued once.
+     */
+    void enqueue(Delivery delivery, Instant now) {
+        Document document = new Document("accountId", delivery.accountId())
+                .append("type", delivery.type())
+                .append("channel", delivery.channel())
+                .append("recipient", delivery.recipient())
+                .append("language", delivery.language())
+                .append("subject", delivery.subject())
+                .append("body", delivery.body())
+                .append("letterBody", delivery.letterBody())
+                .append("status", DeliveryStatus.PENDING.name())
+                .append("attempts", 0)
+                .append("queuedAt", Date.from(now));
+        Document stored = deliveries.findOneAndUpdate(Filters.eq("_id", delivery.noticeId()),
+                new Document("$setOnInsert", document),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        if (stored != null && DeliveryStatus.PENDING.name().equals(stored.getString("status"))) {
+            queue.updateOne(Filters.eq("_id", delivery.noticeId()), new Document("$setOnInsert",
+                    new Document("dueAt", Date.from(now)).append("leaseUntil", Date.from(Instant.EPOCH))),
+                    new UpdateOptions().upsert(true));
+        }
+    }
+
+    /** Takes the lease on one due notice, or empty when none is due. */
+    Optional<String> claim(String owner, Instant now, Instant leaseUntil) {
+        Document claimed = queue.findOneAndUpdate(
+                Filters.and(Filters.lte("dueAt", Date.from(now)), Filters.lte("leaseUntil", Date.from(now))),
+                Updates.combine(Updates.set("leaseUntil", Date.from(leaseUntil)), Updates.set("owner", owner)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(claimed).map(document -> document.getString("_id"));
+    }
+
+    Optional<Delivery> find(String noticeId) {
+        return Optional.ofNullable(deliveries.find(Filters.eq("_id", noticeId)).first()).map(Deliveries::toDelivery);
+    }
+
+    Map<String, Delivery> findAll(Collection<String> noticeIds) {
+        Map<String, Delivery> found = new HashMap<>();
+        for (Document document : deliveries.find(Filters.in("_id", List.copyOf(noticeIds)))) {
+            Delivery delivery = toDelivery(document);
+            found.put(delivery.noticeId(), delivery);
+        }
+        return found;
+    }
+
+    /** Marks a pending delivery sent; false when it was not pending any more (another instance finished it). */
+    boolean sent(String noticeId, Instant now) {
+        return deliveries.updateOne(Filters.and(Filters.eq("_id", noticeId),
+                        Filters.eq("status", DeliveryStatus.PENDING.name())),
+                Updates.combine(Updates.set("status", DeliveryStatus.SENT.name()), Updates.inc("attempts", 1),
+                        Updates.set("deliveredAt", Date.from(now)), Updates.unset("lastError")))
+                .getModifiedCount() == 1;
+    }
+
+    /** Counts a failed attempt and puts the notice back in the queue, due again at {@code retryAt}. */
+    void retryLater(String noticeId, String owner, String error, Instant retryAt) {
+        deliveries.updateOne(Filters.eq("_id", noticeId),
+                Updates.combine(Updates.inc("attempts", 1), Updates.set("lastError", error)));
+        queue.updateOne(Filters.and(Filters.eq("_id", noticeId), Filters.eq("owner", owner)),
+                Updates.combine(Updates.set("dueAt", Date.from(retryAt)),
+                        Updates.set("leaseUntil", Date.from(Instant.EPOCH))));
+    }
+
+    /** The last attempt failed: FAILED, with the letter that went instead. */
+    boolean failed(String noticeId, String error, Instant now) {
+        return deliveries.updateOne(Filters.and(Filters.eq("_id", noticeId),
+                        Filters.eq("status", DeliveryStatus.PENDING.name())),
+                Updates.combine(Updates.set("status", DeliveryStatus.FAILED.name()), Updates.inc("attempts", 1),
+                        Updates.set("lastError", error), Updates.set("failedAt", Date.from(now)),
+                        Updates.set("fallback", new Document("channel", "LETTER").append("status", "SENT")
+                                .append("deliveredAt", Date.from(now)))))
+                .getModifiedCount() == 1;
+    }
+
+    void dequeue(String noticeId) {
+        queue.deleteOne(Filters.eq("_id", noticeId));
+    }
+
+    void storeLetter(String noticeId, byte[] pdf, Instant now) {
+        letters.updateOne(Filters.eq("_id", noticeId), new Document("$setOnInsert",
+                new Document("pdf", new Binary(pdf)).append("createdAt", Date.from(now))),
+                new UpdateOptions().upsert(true));
+    }
+
+    Optional<byte[]> letter(String noticeId) {
+        return Optional.ofNullable(letters.find(Filters.eq("_id", noticeId)).first())
+                .map(document -> document.get("pdf", Binary.class).getData());
+    }
+
+    long queued() {
+        return queue.countDocuments();
+    }
+
+    private static Delivery toDelivery(Document document) {
+        Document fallback = document.get("fallback", Document.class);
+        Date deliveredAt = document.getDate("deliveredAt");
+        return new Delivery(document.getString("_id"), document.getString("accountId"), document.getString("type"),
+                document.getString("channel"), document.getString("recipient"), document.getString("language"),
+                document.getString("subject"), document.getString("body"), document.getString("letterBody"),
+                DeliveryStatus.valueOf(document.getString("status")), document.getInteger("attempts", 0),
+                deliveredAt == null ? null : deliveredAt.toInstant(), document.getString("lastError"),
+                fallback == null ? null : fallback.getString("channel"),
+                fallback == null ? null : fallback.getDate("deliveredAt").toInstant(),
+                fallback == null ? null : document.getString("letterBody"));
+    }
+}
