@@ -8,11 +8,13 @@ import com.premiumledger.platform.testing.TestEvents;
 import com.premiumledger.events.AccountOpened;
 import com.premiumledger.events.BillIssued;
 import com.premiumledger.events.CloudEventsCodec;
+import com.premiumledger.events.CoverageStatusChanged;
 import com.premiumledger.events.EventEnvelope;
 import com.premiumledger.events.NoticeIssued;
 import com.premiumledger.events.PaymentMissed;
 import com.premiumledger.events.PaymentRecorded;
 import com.premiumledger.events.Topics;
+import com.premiumledger.notification.testing.TestSmtp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +36,7 @@ class NotificationIntegrationTest {
 
     static final String BILLING_GROUP = NotificationServiceApplication.NAME + ".billing-triggers";
     static final String PAYMENT_GROUP = NotificationServiceApplication.NAME + ".payment-triggers";
+    static final String COVERAGE_GROUP = NotificationServiceApplication.NAME + ".coverage-triggers";
     static final Duration WAIT = Duration.ofSeconds(30);
 
     static TestEvents events;
@@ -81,61 +84,74 @@ class NotificationIntegrationTest {
     @Test
     void exactlyOneNoticePerTriggerWhateverIsRedelivered() throws Exception {
         String accountId = "N-" + UUID.randomUUID();
+        String email = "ada-" + accountId.toLowerCase() + "@example.org";
         String billId = accountId + ":2027-02";
         String paymentId = "P-" + UUID.randomUUID();
         EventEnvelope opened = TestEvents.envelope(accountId, 0, new AccountOpened(accountId, "Ada Member", "APTC",
-                LocalDate.of(2027, 1, 1), "en", "ada@example.org", "service"));
+                LocalDate.of(2027, 1, 1), "en", email, "service"));
         EventEnvelope bill = TestEvents.envelope(accountId, 1, new BillIssued(accountId, billId, "2027-02",
                 LocalDate.of(2027, 1, 23), 50_000, 30_000, 20_000, "service"));
+        // Billing's own record of the miss: the past-due warning follows coverage's grace, not this.
         EventEnvelope missed = TestEvents.envelope(accountId, 2, new PaymentMissed(accountId, billId, "2027-02",
                 LocalDate.of(2027, 1, 23), 20_000, LocalDate.of(2027, 1, 24), "calendar"));
+        EventEnvelope grace = TestEvents.envelope(accountId, 0, new CoverageStatusChanged(accountId, "APTC", "ACTIVE",
+                "GRACE", "PAYMENT_MISSED", LocalDate.of(2027, 1, 24), LocalDate.of(2027, 2, 1),
+                LocalDate.of(2027, 4, 30), LocalDate.of(2027, 1, 31), null, "cause-" + accountId));
         EventEnvelope payment = TestEvents.envelope(paymentId, 0, new PaymentRecorded(paymentId, accountId, 15_000,
                 "ACH", "ONLINE", LocalDate.of(2027, 1, 25), null, "6789", null, "key-" + paymentId, "service"));
 
         List<EventEnvelope> billing = List.of(opened, bill, missed);
         billing.forEach(envelope -> events.send(Topics.BILLING, envelope));
-        // The payment follows the account, so the member's email is known when its notice is addressed.
+        // Coverage and payments follow the account, so the member's email is known when their notices are addressed.
+        await().atMost(WAIT).until(() -> noticeList(accountId).size() == 1);
+        events.send(Topics.COVERAGE, grace);
         await().atMost(WAIT).until(() -> noticeList(accountId).size() == 2);
         events.send(Topics.PAYMENTS, payment);
         await().atMost(WAIT).until(() -> noticeList(accountId).size() == 3);
+        await().atMost(WAIT).until(() -> noticeList(accountId).stream()
+                .allMatch(notice -> notice.get("status").asText().equals("SENT")));
 
         List<JsonNode> notices = noticeList(accountId);
-        assertFirstNotices(notices, billId, paymentId, bill, missed, payment);
+        assertFirstNotices(notices, accountId, billId, paymentId, bill, grace, payment);
+        assertThat(TestSmtp.messagesTo(email)).hasSize(3);
 
         RecordMetadata lastBilling = null;
         for (EventEnvelope envelope : billing) {
             lastBilling = events.send(Topics.BILLING, envelope);
         }
+        RecordMetadata lastCoverage = events.send(Topics.COVERAGE, copyWithNewId(grace));
         events.send(Topics.PAYMENTS, payment);
         RecordMetadata lastPayment = events.send(Topics.PAYMENTS, copyWithNewId(payment));
         RecordMetadata billingMark = lastBilling;
         await().atMost(WAIT).until(() -> events.consumedPast(BILLING_GROUP, billingMark)
-                && events.consumedPast(PAYMENT_GROUP, lastPayment));
+                && events.consumedPast(PAYMENT_GROUP, lastPayment) && events.consumedPast(COVERAGE_GROUP, lastCoverage));
 
-        await().during(Duration.ofMillis(500)).atMost(WAIT).untilAsserted(() ->
-                assertThat(events.readAll(Topics.NOTICES, accountId)).hasSize(3));
+        await().during(Duration.ofMillis(800)).atMost(WAIT).untilAsserted(() -> {
+            assertThat(events.readAll(Topics.NOTICES, accountId)).hasSize(3);
+            assertThat(TestSmtp.messagesTo(email)).hasSize(3);
+        });
         List<String> issuedIds = events.readAll(Topics.NOTICES, accountId).stream()
                 .map(record -> CloudEventsCodec.fromRecord(record).payloadAs(NoticeIssued.class).noticeId())
                 .toList();
-        assertThat(issuedIds).containsExactlyInAnyOrder("BILL_READY:" + billId, "PAST_DUE_WARNING:" + billId,
-                "PAYMENT_RECEIVED:" + paymentId);
+        assertThat(issuedIds).containsExactlyInAnyOrder("BILL_READY:" + billId,
+                "PAST_DUE_WARNING:" + accountId + ":2027-02-01", "PAYMENT_RECEIVED:" + paymentId);
         assertThat(noticeList(accountId)).isEqualTo(notices);
     }
 
-    private static void assertFirstNotices(List<JsonNode> notices, String billId, String paymentId,
-                                           EventEnvelope bill, EventEnvelope missed, EventEnvelope payment) {
+    private static void assertFirstNotices(List<JsonNode> notices, String accountId, String billId, String paymentId,
+                                           EventEnvelope bill, EventEnvelope grace, EventEnvelope payment) {
         assertThat(notices).extracting(notice -> notice.get("type").asText())
-                .containsExactlyInAnyOrder("BILL_READY", "PAST_DUE_WARNING", "PAYMENT_RECEIVED");
+                .containsExactly("BILL_READY", "PAST_DUE_WARNING", "PAYMENT_RECEIVED");
         JsonNode billReady = ofType(notices, "BILL_READY");
         assertThat(billReady.get("noticeId").asText()).isEqualTo("BILL_READY:" + billId);
         assertThat(billReady.get("amountCents").asLong()).isEqualTo(20_000);
         assertThat(billReady.get("payByDate").asText()).isEqualTo("2027-01-23");
         assertThat(billReady.get("triggerEventId").asText()).isEqualTo(bill.eventId());
         JsonNode pastDue = ofType(notices, "PAST_DUE_WARNING");
-        assertThat(pastDue.get("noticeId").asText()).isEqualTo("PAST_DUE_WARNING:" + billId);
+        assertThat(pastDue.get("noticeId").asText()).isEqualTo("PAST_DUE_WARNING:" + accountId + ":2027-02-01");
         assertThat(pastDue.get("amountCents").asLong()).isEqualTo(20_000);
-        assertThat(pastDue.get("payByDate").asText()).isEqualTo("2027-02-23");
-        assertThat(pastDue.get("triggerEventId").asText()).isEqualTo(missed.eventId());
+        assertThat(pastDue.get("payByDate").asText()).isEqualTo("2027-04-30");
+        assertThat(pastDue.get("triggerEventId").asText()).isEqualTo(grace.eventId());
         JsonNode received = ofType(notices, "PAYMENT_RECEIVED");
         assertThat(received.get("noticeId").asText()).isEqualTo("PAYMENT_RECEIVED:" + paymentId);
         assertThat(received.get("amountCents").asLong()).isEqualTo(15_000);
@@ -143,7 +159,10 @@ class NotificationIntegrationTest {
         assertThat(received.get("triggerEventId").asText()).isEqualTo(payment.eventId());
         for (JsonNode notice : notices) {
             assertThat(notice.get("channel").asText()).isEqualTo("EMAIL");
-            assertThat(notice.get("status").asText()).isEqualTo("ISSUED");
+            assertThat(notice.get("status").asText()).isEqualTo("SENT");
+            assertThat(notice.get("attempts").asInt()).isEqualTo(1);
+            assertThat(Instant.parse(notice.get("deliveredAt").asText()))
+                    .isAfterOrEqualTo(Instant.parse(notice.get("createdAt").asText()));
         }
         List<Instant> createdAt = notices.stream().map(notice -> Instant.parse(notice.get("createdAt").asText()))
                 .toList();
@@ -226,6 +245,7 @@ class NotificationIntegrationTest {
         assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(docs.getBody().get("paths").has("/accounts/{accountId}/notices")).isTrue();
         assertThat(docs.getBody().get("paths").has("/notices/{noticeId}")).isTrue();
+        assertThat(docs.getBody().get("paths").has("/notices/{noticeId}/letter.pdf")).isTrue();
     }
 
     static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String slug) {
