@@ -49,12 +49,16 @@ class AccountController {
     @PostMapping("/accounts")
     @PreAuthorize(Roles.SERVICE)
     @Operation(summary = "Open a billing account",
-            description = "accountId is optional (generated as A + 9 digits); an existing accountId is a 409.")
+            description = "accountId is optional (generated as A + 9 digits); an existing accountId is a 409. Contact"
+                    + " details for notices are optional: phone (E.164), mailingAddress (US: two-letter state, ZIP or"
+                    + " ZIP+4) and noticePreference (EMAIL, SMS or MAIL), which needs the contact it names (400"
+                    + " otherwise).")
     ResponseEntity<AccountResponse> open(@Valid @RequestBody OpenAccountRequest request, Principal principal) {
         String accountId = request.accountId() != null ? openWithId(request, request.accountId(), principal)
                 : openWithGeneratedId(request, principal);
         AccountResponse body = new AccountResponse(accountId, request.holderName().strip(), request.program(),
-                request.coverageStart(), AccountRules.languageOrDefault(request.language()), request.email());
+                request.coverageStart(), AccountRules.languageOrDefault(request.language()), request.email(),
+                request.phone(), request.address(), request.noticePreference());
         return ResponseEntity.created(URI.create("/accounts/" + accountId)).body(body);
     }
 
@@ -82,7 +86,8 @@ class AccountController {
 
     private static OpenAccountCommand toCommand(OpenAccountRequest request, String accountId, Principal principal) {
         return new OpenAccountCommand(accountId, request.holderName(), request.program(), request.coverageStart(),
-                request.language(), request.email(), principal.getName());
+                request.language(), request.email(), request.phone(), request.address(), request.noticePreference(),
+                principal.getName());
     }
 
     @PostMapping("/accounts/{accountId}/bills")

@@ -39,6 +39,7 @@ final class AccountRules {
                 || !EMAIL.matcher(command.email()).matches())) {
             throw RuleViolation.invalid("email", "email is not a valid address");
         }
+        ContactRules.check(command);
     }
 
     static boolean isAccountId(String accountId) {

@@ -5,6 +5,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.premiumledger.billing.BillingProperties;
 import com.premiumledger.billing.support.CommandSender;
 import com.premiumledger.events.AccountOpened;
+import com.premiumledger.events.AutopayCancelled;
+import com.premiumledger.events.AutopayEnrolled;
+import com.premiumledger.events.AutopayFailed;
 import com.premiumledger.events.BillIssued;
 import com.premiumledger.events.LedgerEvent;
 import com.premiumledger.events.PaymentMissed;
@@ -32,6 +35,7 @@ public class BillingAccount {
     @AggregateIdentifier
     private String accountId;
     private final AccountBook book = new AccountBook();
+    private AutopayState autopay = AutopayState.NONE;
 
     BillingAccount() {
         // For Axon, which rebuilds the account from its events.
@@ -42,7 +46,7 @@ public class BillingAccount {
         AccountRules.checkOpen(command, properties);
         apply(new AccountOpened(command.accountId(), command.holderName().strip(), command.program(),
                 command.coverageStart(), AccountRules.languageOrDefault(command.language()), command.email(),
-                command.openedBy()));
+                command.phone(), command.mailingAddress(), command.noticePreference(), command.openedBy()));
     }
 
     @CommandHandler
@@ -142,6 +146,22 @@ public class BillingAccount {
         return missed.stream().map(event -> ((PaymentMissed) event).billId()).toList();
     }
 
+    @CommandHandler
+    void handle(EnrollAutopayCommand command) {
+        apply(AutopayRules.enroll(accountId, autopay, command));
+    }
+
+    @CommandHandler
+    void handle(CancelAutopayCommand command) {
+        apply(AutopayRules.cancel(accountId, autopay, command));
+    }
+
+    @CommandHandler
+    void handle(ReportAutopayFailureCommand command) {
+        apply(AutopayRules.failed(accountId, autopay, command.billId() != null && book.bill(command.billId()) != null,
+                command));
+    }
+
     private boolean applyAll(List<LedgerEvent> events) {
         events.forEach(AggregateLifecycle::apply);
         return !events.isEmpty();
@@ -151,6 +171,22 @@ public class BillingAccount {
     void on(AccountOpened event) {
         accountId = event.accountId();
         book.evolve(event);
+    }
+
+    @EventSourcingHandler
+    void on(AutopayEnrolled event) {
+        autopay = new AutopayState(true, event.method(), event.lastFour());
+    }
+
+    @EventSourcingHandler
+    void on(AutopayCancelled event) {
+        autopay = AutopayState.NONE;
+    }
+
+    /** A failed charge changes nothing here: the bill stays open and the enrollment stays. */
+    @EventSourcingHandler
+    void on(AutopayFailed event) {
+        // Nothing to fold; the handler only keeps the event away from the book.
     }
 
     /** Every other account event only moves the book; deciding happened before it was applied. */
