@@ -140,10 +140,6 @@ class Deliveries {
                 .map(document -> document.get("pdf", Binary.class).getData());
     }
 
-    long queued() {
-        return queue.countDocuments();
-    }
-
     private static Delivery toDelivery(Document document) {
         Document fallback = document.get("fallback", Document.class);
         Date deliveredAt = document.getDate("deliveredAt");
