@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
-import com.premiumledger.events.PaymentRecorded;
-import com.premiumledger.events.Topics;
 import com.premiumledger.platform.testing.PrometheusScrape;
-import com.premiumledger.platform.testing.TestEvents;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -36,29 +31,22 @@ class BillingMetricsIntegrationTest {
 
     @Autowired
     TestRestTemplate rest;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
 
+    /**
+     * Which instance counts an event depends on who owns its partition (another billing context of this JVM
+     * may), so the counting itself is AmountMetersTest's; here the scrape must describe every meter.
+     */
     @Test
-    void amountsBilledAndPaidAreCountedInCentsAndEveryFamilyIsDescribed() {
-        double billedBefore = total(scrape(), "ledger_billing_billed_cents");
-        double paidBefore = total(scrape(), "ledger_billing_paid_cents");
+    void everyMeterIsDescribedWithHelpAndType() {
         String accountId = "MET-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         post("/accounts", Map.of("accountId", accountId, "holderName", "Member", "program", "APTC",
                 "coverageStart", "2027-01-01", "language", "en", "email", "member@example.org"));
         post("/accounts/" + accountId + "/bills",
-                Map.of("coverageMonth", "2027-01", "grossPremiumCents", 50_000, "subsidyCents", 30_000));
-        String paymentId = "PAY-" + UUID.randomUUID();
-        try (TestEvents events = new TestEvents(bootstrapServers)) {
-            events.send(Topics.PAYMENTS, TestEvents.envelope(paymentId, 0, new PaymentRecorded(paymentId, accountId,
-                    12_345, "ACH", "ONLINE", LocalDate.of(2026, 12, 1), null, "6789", null, "key-" + paymentId,
-                    "service")));
-        }
+                Map.of("coverageMonth", "2031-01", "grossPremiumCents", 50_000, "subsidyCents", 30_000));
 
         PrometheusScrape scrape = await().atMost(PATIENCE).until(this::scrape, candidate ->
-                total(candidate, "ledger_billing_billed_cents") >= billedBefore + 20_000
-                        && total(candidate, "ledger_billing_paid_cents") >= paidBefore + 12_345
-                        && !candidate.samples("ledger_consumer_lag").isEmpty());
+                candidate.samples("ledger_consumer_lag").stream()
+                        .anyMatch(sample -> sample.contains("billing-service.amount-metrics")));
         assertDescribed(scrape, "ledger_billing_billed_cents", "counter");
         assertDescribed(scrape, "ledger_billing_paid_cents", "counter");
         assertDescribed(scrape, "axon_commands_succeeded", "counter");
@@ -93,11 +81,6 @@ class BillingMetricsIntegrationTest {
         ResponseEntity<String> response = rest.withBasicAuth("service", "service-local-only")
                 .postForEntity(path, body, String.class);
         assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);
-    }
-
-    private static double total(PrometheusScrape scrape, String family) {
-        return scrape.samples(family).stream().mapToDouble(sample ->
-                Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1))).sum();
     }
 
     static void assertDescribed(PrometheusScrape scrape, String family, String type) {
