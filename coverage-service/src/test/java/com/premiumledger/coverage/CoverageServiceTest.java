@@ -4,12 +4,14 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The one Spring context every integration test shares (identical configuration, so it starts once). Adds an
- * "outsider" user whose role may read nothing, to prove 403; the other three are the local users.
+ * "outsider" user whose role may read nothing, to prove 403; the other three are the local users. Metrics
+ * export is on (tests switch it off unless asked), so /actuator/prometheus can be checked too.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -28,5 +30,6 @@ import org.springframework.test.context.ActiveProfiles;
         "premium.security.users[3].password={noop}outsider-test-only",
         "premium.security.users[3].roles=MONITOR"})
 @ActiveProfiles("local")
+@AutoConfigureObservability(tracing = false)
 public @interface CoverageServiceTest {
 }

@@ -55,9 +55,15 @@ public abstract class AccountStreamProjection<V> implements EventStreamHandler {
         documents.save(accountId, before == null ? null : lastSequence(before), fold(before, event));
     }
 
-    /** The events of an account's stream that its views show (a rejected refund moves no money, but is shown). */
     private static boolean isAccountEvent(ReceivedEvent event) {
-        LedgerEvent payload = event.payload();
+        return isAccountEvent(event.payload());
+    }
+
+    /**
+     * The events of an account's stream that its views show (a rejected refund moves no money, but is shown);
+     * shared with the history as of a date, which folds the stored stream the same way.
+     */
+    public static boolean isAccountEvent(LedgerEvent payload) {
         return payload instanceof AccountOpened || payload instanceof BillIssued || payload instanceof PaymentApplied
                 || payload instanceof PaymentMissed || payload instanceof CreditApplied
                 || payload instanceof PaymentReversalApplied || payload instanceof CreditRefunded

@@ -68,17 +68,19 @@ class CoverageViewProjection implements EventStreamHandler {
                         Updates.setOnInsert("lastSequence", NO_SEQUENCE),
                         Updates.setOnInsert("history", List.of())),
                 new UpdateOptions().upsert(true));
+        CoverageFold.Current current = CoverageFold.Current.of(changed);
         UpdateResult result = views.updateOne(
                 Filters.and(Filters.eq("_id", accountId), Filters.lt("lastSequence", event.sequence())),
-                Updates.combine(Updates.set("status", changed.toStatus()),
-                        Updates.set("since", changed.effectiveDate().toString()),
-                        Updates.set("program", changed.program()),
-                        Updates.set("paidThroughDate", text(changed.paidThroughDate())),
-                        Updates.set("graceStart", text(changed.graceStart())),
-                        Updates.set("graceEnd", text(changed.graceEnd())),
-                        Updates.set("terminationEffectiveDate", text(changed.terminationEffectiveDate())),
+                Updates.combine(Updates.set("status", current.status()),
+                        Updates.set("since", current.since().toString()),
+                        Updates.set("program", current.program()),
+                        Updates.set("paidThroughDate", text(current.paidThroughDate())),
+                        Updates.set("graceStart", text(current.graceStart())),
+                        Updates.set("graceEnd", text(current.graceEnd())),
+                        Updates.set("terminationEffectiveDate", text(current.terminationEffectiveDate())),
                         Updates.set("lastSequence", event.sequence()),
-                        Updates.push("history", historyEntry(event, changed))));
+                        Updates.push("history", historyEntry(CoverageFold.entry(changed, new CoverageFold.Position(
+                                event.eventId(), event.topic(), event.partition(), event.offset()))))));
         if (result.getMatchedCount() == 0) {
             assertAlreadyApplied(accountId, event.sequence());
         }
@@ -108,20 +110,20 @@ class CoverageViewProjection implements EventStreamHandler {
                 new UpdateOptions().upsert(true));
     }
 
-    private static Document historyEntry(ReceivedEvent event, CoverageStatusChanged changed) {
-        return new Document("fromStatus", changed.fromStatus())
-                .append("toStatus", changed.toStatus())
-                .append("reason", changed.reason())
-                .append("effectiveDate", changed.effectiveDate().toString())
-                .append("graceStart", text(changed.graceStart()))
-                .append("graceEnd", text(changed.graceEnd()))
-                .append("paidThroughDate", text(changed.paidThroughDate()))
-                .append("terminationEffectiveDate", text(changed.terminationEffectiveDate()))
-                .append("eventId", event.eventId())
-                .append("causeEventId", changed.causeEventId())
-                .append("topic", event.topic())
-                .append("partition", event.partition())
-                .append("offset", event.offset());
+    private static Document historyEntry(CoverageView.HistoryEntry entry) {
+        return new Document("fromStatus", entry.fromStatus())
+                .append("toStatus", entry.toStatus())
+                .append("reason", entry.reason())
+                .append("effectiveDate", entry.effectiveDate().toString())
+                .append("graceStart", text(entry.graceStart()))
+                .append("graceEnd", text(entry.graceEnd()))
+                .append("paidThroughDate", text(entry.paidThroughDate()))
+                .append("terminationEffectiveDate", text(entry.terminationEffectiveDate()))
+                .append("eventId", entry.eventId())
+                .append("causeEventId", entry.causeEventId())
+                .append("topic", entry.topic())
+                .append("partition", entry.partition())
+                .append("offset", entry.offset());
     }
 
     Optional<CoverageView> coverage(String accountId) {

@@ -6,6 +6,7 @@ import com.premiumledger.events.EventEnvelope;
 import com.premiumledger.events.Topics;
 import com.premiumledger.platform.web.RuleViolation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,10 +57,11 @@ public class EventConsumers implements SmartLifecycle {
                 new ConcurrentMessageListenerContainer<>(consumerFactory, containerProperties);
         container.setConcurrency(properties.concurrency());
         container.setBeanName(applicationName + "-" + handler.name());
+        // Registered up front so a dashboard shows zero, not "no data", until the first dead letter.
+        handler.topics().forEach(topic -> deadLetterCounter(meters, handler, topic));
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
                 (record, exception) -> {
-                    meters.counter("ledger.consumer.dead.letters", "handler", handler.name(), "topic", record.topic())
-                            .increment();
+                    deadLetterCounter(meters, handler, record.topic()).increment();
                     return new TopicPartition(Topics.deadLetter(record.topic()), -1);
                 });
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
@@ -70,6 +72,14 @@ public class EventConsumers implements SmartLifecycle {
                 AggregateNotFoundException.class);
         container.setCommonErrorHandler(errorHandler);
         return container;
+    }
+
+    private static Counter deadLetterCounter(MeterRegistry meters, EventStreamHandler handler, String topic) {
+        return Counter.builder("ledger.consumer.dead.letters")
+                .description("Records a consumer gave up on and sent to the dead-letter topic, by handler and"
+                        + " original topic")
+                .tags("handler", handler.name(), "topic", topic)
+                .register(meters);
     }
 
     /**
@@ -121,7 +131,11 @@ public class EventConsumers implements SmartLifecycle {
         }
 
         private void count(String outcome) {
-            meters.counter("ledger.consumer.events", "handler", handler.name(), "outcome", outcome).increment();
+            Counter.builder("ledger.consumer.events")
+                    .description("Records a consumer received, by handler and outcome (handled, parked behind a"
+                            + " gap, duplicate dropped)")
+                    .tags("handler", handler.name(), "outcome", outcome)
+                    .register(meters).increment();
         }
     }
 

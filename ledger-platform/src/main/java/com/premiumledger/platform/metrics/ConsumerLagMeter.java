@@ -1,0 +1,155 @@
+package com.premiumledger.platform.metrics;
+
+import com.premiumledger.platform.consumer.EventStreamHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * {@code ledger.consumer.lag{consumer_group, topic, partition}}: records on a partition that a consumer
+ * group of this service has not yet handled, i.e. the partition's end offset less the group's committed
+ * offset (offsets are committed only after handling). Measured through the admin client every
+ * {@code premium.metrics.refresh-interval}, so it counts for the whole group whichever instance consumes.
+ */
+public class ConsumerLagMeter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsumerLagMeter.class);
+    static final String NAME = "ledger.consumer.lag";
+
+    private final Admin admin;
+    private final Map<String, List<String>> topicsByGroup = new LinkedHashMap<>();
+    private final MetricsProperties properties;
+    private final MultiGauge lag;
+    private ScheduledExecutorService scheduler;
+    private volatile boolean running;
+
+    public ConsumerLagMeter(Admin admin, List<EventStreamHandler> handlers, String applicationName,
+                            MetricsProperties properties, MeterRegistry meters) {
+        this.admin = admin;
+        this.properties = properties;
+        for (EventStreamHandler handler : handlers) {
+            topicsByGroup.put(applicationName + "." + handler.name(), List.copyOf(handler.topics()));
+        }
+        this.lag = MultiGauge.builder(NAME)
+                .description("Records on a topic partition not yet handled by a consumer group of this service"
+                        + " (end offset less committed offset)")
+                .register(meters);
+    }
+
+    /** Measures every group's lag once; a broker that does not answer in time leaves the last figures. */
+    public void refresh() {
+        try {
+            lag.register(rows(measure()), true);
+        } catch (TimeoutException | ExecutionException | RuntimeException e) {
+            // The gauge keeps its last figures; the next refresh tries again.
+            log.warn("consumer lag not measured this time: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Lag per group and partition. */
+    Map<String, Map<TopicPartition, Long>> measure() throws ExecutionException, InterruptedException,
+            TimeoutException {
+        long timeoutMillis = properties.lagTimeout().toMillis();
+        Set<String> topics = new LinkedHashSet<>();
+        topicsByGroup.values().forEach(topics::addAll);
+        if (topics.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames()
+                .get(timeoutMillis, TimeUnit.MILLISECONDS);
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        descriptions.values().forEach(description -> description.partitions().forEach(partition ->
+                latest.put(new TopicPartition(description.name(), partition.partition()), OffsetSpec.latest())));
+        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
+                .get(timeoutMillis, TimeUnit.MILLISECONDS);
+        Map<TopicPartition, Long> earliest = null;
+        Map<String, Map<TopicPartition, Long>> lagByGroup = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> group : topicsByGroup.entrySet()) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.getKey())
+                    .partitionsToOffsetAndMetadata().get(timeoutMillis, TimeUnit.MILLISECONDS);
+            Map<TopicPartition, Long> groupLag = new LinkedHashMap<>();
+            for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : ends.entrySet()) {
+                if (!group.getValue().contains(end.getKey().topic())) {
+                    continue;
+                }
+                OffsetAndMetadata position = committed.get(end.getKey());
+                if (position == null && earliest == null) {
+                    earliest = earliest(latest, timeoutMillis);
+                }
+                long from = position != null ? position.offset() : earliest.getOrDefault(end.getKey(), 0L);
+                groupLag.put(end.getKey(), Math.max(0, end.getValue().offset() - from));
+            }
+            lagByGroup.put(group.getKey(), groupLag);
+        }
+        return lagByGroup;
+    }
+
+    /** A group that never committed on a partition starts from its beginning (the topics are the log). */
+    private Map<TopicPartition, Long> earliest(Map<TopicPartition, OffsetSpec> partitions, long timeoutMillis)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
+        partitions.keySet().forEach(partition -> specs.put(partition, OffsetSpec.earliest()));
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        admin.listOffsets(specs).all().get(timeoutMillis, TimeUnit.MILLISECONDS)
+                .forEach((partition, info) -> offsets.put(partition, info.offset()));
+        return offsets;
+    }
+
+    private static List<MultiGauge.Row<?>> rows(Map<String, Map<TopicPartition, Long>> lagByGroup) {
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        lagByGroup.forEach((group, partitions) -> partitions.forEach((partition, records) -> rows.add(
+                MultiGauge.Row.of(Tags.of("consumer_group", group, "topic", partition.topic(),
+                        "partition", Integer.toString(partition.partition())), records))));
+        return rows;
+    }
+
+    @Override
+    public void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "consumer-lag-meter");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long intervalMillis = properties.refreshInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::refresh, 0, intervalMillis, TimeUnit.MILLISECONDS);
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        admin.close(Duration.ofSeconds(5));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
