@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.premiumledger.events.CloudEventsCodec;
+import com.premiumledger.events.DayClosed;
 import com.premiumledger.events.EventEnvelope;
 import com.premiumledger.events.EventJson;
 import com.premiumledger.events.EventTypes;
@@ -18,6 +19,7 @@ import com.premiumledger.events.RefundRequested;
 import com.premiumledger.events.UnappliedPaymentReceived;
 import com.premiumledger.events.PaymentRecorded;
 import com.premiumledger.events.Topics;
+import com.premiumledger.platform.testing.TestEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -179,6 +181,20 @@ class BillingServiceIntegrationTest {
         assertThat(list(close.getBody(), "closedDays")).hasSize(35).last().isEqualTo("2027-01-24");
         ResponseEntity<Map<String, Object>> again = post(operator(), "/calendar/days/2027-01-24/close", null);
         assertThat((List<?>) again.getBody().get("closedDays")).isEmpty();
+
+        // A closed day goes to every partition of the billing topic, one copy each, all the same event.
+        try (TestEvents kafka = new TestEvents(bootstrapServers)) {
+            int partitions = kafka.partitions(Topics.BILLING);
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                List<ConsumerRecord<String, byte[]>> copies = kafka.readAll(Topics.BILLING, DayClosed.STREAM_KEY)
+                        .stream().filter(record -> CloudEventsCodec.fromRecord(record).payloadAs(DayClosed.class)
+                                .date().equals(LocalDate.of(2027, 1, 24))).toList();
+                assertThat(copies).extracting(ConsumerRecord::partition).containsExactlyInAnyOrderElementsOf(
+                        java.util.stream.IntStream.range(0, partitions).boxed().toList());
+                assertThat(copies).extracting(record -> CloudEventsCodec.fromRecord(record).eventId()).containsOnly(
+                        CloudEventsCodec.fromRecord(copies.get(0)).eventId());
+            });
+        }
 
         PaymentMissed missed = awaitPaymentMissed(accountId);
         assertThat(missed.billId()).isEqualTo(accountId + "-2027-02");

@@ -55,6 +55,7 @@ class CoverageCalendarIntegrationTest {
     TestRestTemplate rest;
 
     final Map<String, Long> sequences = new HashMap<>();
+    final Map<String, Integer> partitions = new HashMap<>();
     final Map<LocalDate, String> dayEventIds = new HashMap<>();
     long calendarSequence;
     LocalDate lastClosed = LocalDate.of(2026, 12, 19);
@@ -75,7 +76,7 @@ class CoverageCalendarIntegrationTest {
     EventEnvelope send(String accountId, LedgerEvent payload) {
         long sequence = sequences.merge(accountId, 1L, Long::sum) - 1;
         EventEnvelope envelope = TestEvents.envelope(accountId, sequence, payload);
-        events.send(Topics.BILLING, envelope);
+        partitions.put(accountId, events.send(Topics.BILLING, envelope).partition());
         return envelope;
     }
 
@@ -125,6 +126,32 @@ class CoverageCalendarIntegrationTest {
             lastDay = envelope;
             lastClosed = day;
         }
+    }
+
+    /**
+     * Closes the next day the way a replay may deliver it: its copies on every partition but {@code accountId}'s
+     * are handled first, then {@code accountId}'s own events of {@code beforeItsCopy} go out, then the copy on its
+     * partition. Coverage must judge the account after those events, as their order on its partition says.
+     */
+    void closeNextDayWithOwnPartitionLast(String accountId, Runnable beforeItsCopy) {
+        LocalDate day = lastClosed.plusDays(1);
+        EventEnvelope envelope = TestEvents.envelope(DayClosed.STREAM_KEY, calendarSequence++,
+                new DayClosed(day, lastClosed, "scheduler"));
+        int own = partitions.get(accountId);
+        int count = events.partitions(Topics.BILLING);
+        assertThat(count).as("partitions of the billing topic").isGreaterThan(1);
+        for (int partition = 0; partition < count; partition++) {
+            if (partition != own) {
+                RecordMetadata copy = events.sendTo(Topics.BILLING, partition, envelope);
+                await().atMost(WAIT).until(() -> events.consumedPast(CoverageIntegrationTest.BILLING_GROUP, copy));
+            }
+        }
+        beforeItsCopy.run();
+        lastDay = envelope;
+        RecordMetadata last = events.sendTo(Topics.BILLING, own, envelope);
+        dayEventIds.put(day, envelope.eventId());
+        lastClosed = day;
+        await().atMost(WAIT).until(() -> events.consumedPast(CoverageIntegrationTest.BILLING_GROUP, last));
     }
 
     // ---- what coverage shows ---------------------------------------------------------------------------------
@@ -190,8 +217,9 @@ class CoverageCalendarIntegrationTest {
         String reversed = "APTC-REVERSED-" + run;
         String state = "UNSUB-" + run;
         String binder = "BINDER-" + run;
-        List<String> aptc = List.of(reinstated, unpaid, reversed);
-        List<String> paying = List.of(reinstated, unpaid, reversed, state);
+        String late = "APTC-LATE-" + run;
+        List<String> aptc = List.of(reinstated, unpaid, reversed, late);
+        List<String> paying = List.of(reinstated, unpaid, reversed, late, state);
 
         // January paid on 2026-12-20: ACTIVE from 2027-01-01. The binder account starts in February.
         aptc.forEach(id -> open(id, "APTC", START));
@@ -260,17 +288,26 @@ class CoverageCalendarIntegrationTest {
 
         // The reinstating payment of one account comes back unpaid on 2027-04-10: grace month 3, SUSPENDED.
         missed(unpaid, "2027-04", LocalDate.of(2027, 3, 24));
+        missed(late, "2027-04", LocalDate.of(2027, 3, 24));
         closeThrough(LocalDate.of(2027, 4, 10));
         EventEnvelope reversal = reverse(reversed, "P-x-" + run, LocalDate.of(2027, 4, 10), "2027-02", "2027-03",
                 "2027-04");
         awaitStatus("SUSPENDED", reversed);
         assertView(view(reversed), "SUSPENDED", "2027-04-10", "2027-01-31", "2027-02-01", "2027-04-30", null);
 
-        // Nothing paid: closing 2027-05-01 makes it TERMINATED, effective 2027-02-28.
+        // Nothing paid: closing 2027-05-01 makes it TERMINATED, effective 2027-02-28. One more account pays
+        // everything past due on 2027-04-30, before 2027-05-01 closes: even when the close's copies on the other
+        // partitions are handled before that payment (as a replay may interleave them), it is reinstated.
         closeThrough(LocalDate.of(2027, 4, 30));
-        awaitStatus("SUSPENDED", unpaid, reversed);
-        closeThrough(LocalDate.of(2027, 5, 1));
+        awaitStatus("SUSPENDED", unpaid, reversed, late);
+        closeNextDayWithOwnPartitionLast(late,
+                () -> pay(late, "P-late-" + run, LocalDate.of(2027, 4, 30), "2027-02", "2027-03", "2027-04"));
         awaitStatus("TERMINATED", unpaid, reversed);
+        awaitStatus("ACTIVE", late);
+        assertView(view(late), "ACTIVE", "2027-04-30", "2027-04-30", null, null, null);
+        assertThat(history(view(late))).containsExactly("PENDING_PAYMENT ENROLLED 2027-01-01",
+                "ACTIVE BINDER_PAID 2027-01-01", "GRACE PAYMENT_MISSED 2027-01-24",
+                "SUSPENDED GRACE_MONTH_1_ENDED 2027-03-01", "ACTIVE PAID_IN_FULL 2027-04-30");
         assertView(view(unpaid), "TERMINATED", "2027-02-28", "2027-01-31", "2027-02-01", "2027-04-30",
                 "2027-02-28");
         assertView(view(reversed), "TERMINATED", "2027-02-28", "2027-01-31", "2027-02-01", "2027-04-30",

@@ -24,8 +24,9 @@ import org.springframework.stereotype.Component;
 /**
  * Billing facts in, coverage decisions out, in each account's event order (and the calendar's). An account
  * event is folded into the account's facts once, then the account is judged as of the date the event carries
- * (a payment's received date, a reversal's date, the day a payment was missed). A closed day judges the
- * accounts the calendar was reminded of for the days it closes. The event id travels as the cause.
+ * (a payment's received date, a reversal's date, the day a payment was missed). A closed day, once per
+ * partition, judges that partition's accounts the calendar was reminded of for the days it closes. The event id
+ * travels as the cause.
  */
 @Component
 class BillingEventsHandler implements EventStreamHandler {
@@ -50,16 +51,22 @@ class BillingEventsHandler implements EventStreamHandler {
         return List.of(Topics.BILLING);
     }
 
+    /** Each partition's copy of a closed day judges that partition's accounts (see {@link CoverageCalendar}). */
+    @Override
+    public boolean broadcastPerPartition() {
+        return true;
+    }
+
     @Override
     public void handle(ReceivedEvent event) {
         if (event.payload() instanceof DayClosed closed) {
-            closedDays.closed(closed, event.eventId());
+            closedDays.closed(closed, event.partition(), event.eventId());
             return;
         }
         fold(event.payload()).ifPresent(fold -> {
             AccountFacts now = facts.apply(fold.accountId(), event.sequence(), fold.change());
             LocalDate asOf = fold.eventDate() != null ? fold.eventDate() : now.clockDate();
-            evaluator.evaluate(now, asOf, event.eventId(), fold.paymentId());
+            evaluator.evaluate(now, event.partition(), asOf, event.eventId(), fold.paymentId());
         });
     }
 

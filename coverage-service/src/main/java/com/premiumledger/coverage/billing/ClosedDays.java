@@ -6,8 +6,9 @@ import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 
 /**
- * A closed day moves the business date and judges, as of that day, every account the calendar was reminded
- * of for the days it closes: {@code (previousDate, date]}, at most {@code day-span-max} days back.
+ * A closed day, as one partition's copy of it, moves that partition's business date and judges, as of that day,
+ * every account of the partition the calendar was reminded of for the days it closes: {@code (previousDate, date]},
+ * at most {@code day-span-max} days back.
  */
 @Component
 class ClosedDays {
@@ -25,17 +26,17 @@ class ClosedDays {
         this.daySpanMax = rules.daySpanMax();
     }
 
-    void closed(DayClosed closed, String eventId) {
+    void closed(DayClosed closed, int partition, String eventId) {
         LocalDate date = closed.date();
-        calendar.advanceTo(date);
+        calendar.advanceTo(partition, date);
         LocalDate earliest = date.minusDays(daySpanMax - 1L);
         LocalDate from = closed.previousDate() == null || closed.previousDate().isBefore(earliest)
                 ? earliest : closed.previousDate().plusDays(1);
-        for (CoverageCalendar.Due due : calendar.due(from, date)) {
+        for (CoverageCalendar.Due due : calendar.due(partition, from, date)) {
             for (String accountId : due.accountIds()) {
-                evaluator.evaluate(facts.load(accountId), date, eventId, null);
+                evaluator.evaluate(facts.load(accountId), partition, date, eventId, null);
             }
-            calendar.done(due.day());
+            calendar.done(partition, due.day());
         }
     }
 }

@@ -39,10 +39,11 @@ class CoverageEvaluator {
     }
 
     /**
+     * @param partition the billing topic partition the account's events (and this closed day's copy) are on
      * @param causeEventId the billing event or closed day behind any change
      * @param paymentId the payment the cause applied, if any (a reversal of it may later undo a reinstatement)
      */
-    void evaluate(AccountFacts facts, LocalDate asOf, String causeEventId, String paymentId) {
+    void evaluate(AccountFacts facts, int partition, LocalDate asOf, String causeEventId, String paymentId) {
         if (!facts.known()) {
             return;
         }
@@ -59,7 +60,7 @@ class CoverageEvaluator {
             state = send(facts, state, decision.get(), causeEventId, paymentId);
             states.save(facts.accountId(), state);
         }
-        decider.nextTimeDecision(facts, state).ifPresent(day -> calendar.remind(facts.accountId(), day));
+        decider.nextTimeDecision(facts, state).ifPresent(day -> calendar.remind(facts.accountId(), partition, day));
     }
 
     private CoverageState send(AccountFacts facts, CoverageState before, CoverageDecision decision,

@@ -116,11 +116,15 @@ public class EventConsumers implements SmartLifecycle {
                 count("handled");
                 return;
             }
-            StreamGate.Decision decision = gate.offer(handler.name(), event);
+            // A broadcast event's copies share id and sequence: one stream per partition if the handler wants
+            // every copy, else the first copy is the event and the others are duplicates.
+            String stream = handler.broadcastPerPartition() && event.broadcast()
+                    ? event.aggregateId() + "|p" + event.partition() : event.aggregateId();
+            StreamGate.Decision decision = gate.offer(handler.name(), stream, event);
             if (decision instanceof StreamGate.Ready ready) {
                 for (ReceivedEvent next : ready.events()) {
                     handler.handle(next);
-                    gate.advance(handler.name(), next);
+                    gate.advance(handler.name(), stream, next);
                     count("handled");
                 }
             } else if (decision instanceof StreamGate.Parked) {

@@ -23,5 +23,14 @@ public interface EventStreamHandler {
         return true;
     }
 
+    /**
+     * Whether {@link #handle} gets every copy of a {@link com.premiumledger.events.PartitionBroadcast} event,
+     * once per partition (in order with that partition's other events), rather than the event once. Only for
+     * ordered handlers; an unordered one gets every copy anyway.
+     */
+    default boolean broadcastPerPartition() {
+        return false;
+    }
+
     void handle(ReceivedEvent event);
 }

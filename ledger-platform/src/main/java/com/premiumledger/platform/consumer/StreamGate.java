@@ -50,7 +50,15 @@ public class StreamGate {
     }
 
     public Decision offer(String consumer, ReceivedEvent event) {
-        String id = gateId(consumer, event.aggregateId());
+        return offer(consumer, event.aggregateId(), event);
+    }
+
+    /**
+     * Gates {@code event} within {@code stream}: normally its aggregate id; a consumer that handles each copy
+     * of a broadcast event gives one stream per partition (see {@link EventStreamHandler#broadcastPerPartition}).
+     */
+    public Decision offer(String consumer, String stream, ReceivedEvent event) {
+        String id = gateId(consumer, stream);
         Document gate = gates.find(Filters.eq("_id", id)).first();
         long nextSequence = gate == null ? 0 : gate.getLong("nextSequence");
         long sequence = event.sequence();
@@ -81,7 +89,12 @@ public class StreamGate {
 
     /** Records that {@code event} was handled: the stream moves past it and it leaves the parking lot. */
     public void advance(String consumer, ReceivedEvent event) {
-        gates.updateOne(Filters.eq("_id", gateId(consumer, event.aggregateId())),
+        advance(consumer, event.aggregateId(), event);
+    }
+
+    /** {@link #advance(String, ReceivedEvent)} within the stream {@code event} was offered in. */
+    public void advance(String consumer, String stream, ReceivedEvent event) {
+        gates.updateOne(Filters.eq("_id", gateId(consumer, stream)),
                 Updates.combine(
                         Updates.max("nextSequence", event.sequence() + 1),
                         Updates.pull("parked", new Document("sequence", event.sequence())),
@@ -103,8 +116,8 @@ public class StreamGate {
                 new UpdateOptions().upsert(true));
     }
 
-    private static String gateId(String consumer, String aggregateId) {
-        return consumer + "|" + aggregateId;
+    private static String gateId(String consumer, String stream) {
+        return consumer + "|" + stream;
     }
 
     private static Document toDocument(ReceivedEvent event) {

@@ -6,8 +6,13 @@ import com.premiumledger.events.EventJson;
 import com.premiumledger.events.LedgerEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import com.premiumledger.events.EventTypes;
+import com.premiumledger.events.PartitionBroadcast;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * One event as stored: its payload is the exact JSON that goes out on Kafka, so the log and the store
@@ -45,6 +50,31 @@ public record StoredEvent(
                 metadata.get(META_TRACE_ID),
                 metadata.get(META_CORRELATION_ID),
                 payload);
+    }
+
+    /** Whether this event goes to every partition of its topic ({@link PartitionBroadcast}). */
+    public boolean broadcast() {
+        return EventTypes.classOf(type).map(PartitionBroadcast.class::isAssignableFrom).orElse(false);
+    }
+
+    /**
+     * The records to send: one, to its key's partition, or for a broadcast event one per partition of a topic
+     * with {@code partitions} partitions, each with its own copy of the headers.
+     */
+    public List<ProducerRecord<String, byte[]>> toRecords(String topic, String source, int partitions) {
+        ProducerRecord<String, byte[]> record = toRecord(topic, source);
+        if (!broadcast()) {
+            return List.of(record);
+        }
+        if (partitions < 1) {
+            throw new IllegalArgumentException(topic + " has no partitions to broadcast " + type + " to");
+        }
+        List<ProducerRecord<String, byte[]>> copies = new ArrayList<>(partitions);
+        for (int partition = 0; partition < partitions; partition++) {
+            copies.add(new ProducerRecord<>(topic, partition, record.key(), record.value(),
+                    new RecordHeaders(record.headers().toArray())));
+        }
+        return copies;
     }
 
     public ProducerRecord<String, byte[]> toRecord(String topic, String source) {

@@ -56,10 +56,7 @@ public class KafkaCommitPublisher implements CommitPublisher, SmartLifecycle {
 
     @Override
     public void publish(StoredCommit commit) {
-        List<CompletableFuture<RecordMetadata>> sends = new ArrayList<>(commit.events().size());
-        for (StoredEvent event : commit.events()) {
-            sends.add(send(event.toRecord(properties.topic(), properties.source())));
-        }
+        List<CompletableFuture<RecordMetadata>> sends = sendAll(commit);
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) -> {
             if (failure == null) {
                 publishedEvents.increment(commit.events().size());
@@ -70,6 +67,35 @@ public class KafkaCommitPublisher implements CommitPublisher, SmartLifecycle {
                         commit.commitId(), failure.toString());
             }
         });
+    }
+
+    /**
+     * Sends every event of a commit: an event's record to its key's partition, a broadcast event
+     * ({@link com.premiumledger.events.PartitionBroadcast}) to every partition of the topic. Sends happen in
+     * call order, so on each partition a broadcast copy follows whatever was sent to it before.
+     */
+    private List<CompletableFuture<RecordMetadata>> sendAll(StoredCommit commit) {
+        List<CompletableFuture<RecordMetadata>> sends = new ArrayList<>(commit.events().size());
+        for (StoredEvent event : commit.events()) {
+            int partitions;
+            try {
+                partitions = event.broadcast() ? partitions() : 1;
+            } catch (RuntimeException e) {
+                // No metadata for the topic: like a failed send, the outbox marker stays for the sweeper.
+                sends.add(CompletableFuture.failedFuture(e));
+                continue;
+            }
+            for (ProducerRecord<String, byte[]> record : event.toRecords(properties.topic(), properties.source(),
+                    partitions)) {
+                sends.add(send(record));
+            }
+        }
+        return sends;
+    }
+
+    /** The topic's partition count from the producer's metadata (fetched once, then cached by the client). */
+    private int partitions() {
+        return producer.partitionsFor(properties.topic()).size();
     }
 
     /** Sends one record; the future completes when Kafka acknowledged it (acks=all). */
@@ -91,10 +117,7 @@ public class KafkaCommitPublisher implements CommitPublisher, SmartLifecycle {
 
     /** Sends a commit and waits for every acknowledgement; used by the sweeper. */
     public void publishAndWait(StoredCommit commit) throws Exception {
-        List<CompletableFuture<RecordMetadata>> sends = new ArrayList<>();
-        for (StoredEvent event : commit.events()) {
-            sends.add(send(event.toRecord(properties.topic(), properties.source())));
-        }
+        List<CompletableFuture<RecordMetadata>> sends = sendAll(commit);
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                 .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }

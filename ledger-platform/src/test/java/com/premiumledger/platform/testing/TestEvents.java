@@ -4,12 +4,14 @@ import com.premiumledger.events.CloudEventsCodec;
 import com.premiumledger.events.EventEnvelope;
 import com.premiumledger.events.EventTypes;
 import com.premiumledger.events.LedgerEvent;
+import com.premiumledger.events.PartitionBroadcast;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -23,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -36,6 +39,7 @@ public final class TestEvents implements AutoCloseable {
     private final String bootstrapServers;
     private final KafkaProducer<String, byte[]> producer;
     private final Admin admin;
+    private final Map<RecordMetadata, List<RecordMetadata>> broadcastCopies = new ConcurrentHashMap<>();
 
     public TestEvents(String bootstrapServers) {
         this.bootstrapServers = bootstrapServers;
@@ -50,10 +54,25 @@ public final class TestEvents implements AutoCloseable {
                 payload.streamKey(), Instant.now(), aggregateId, sequence, null, null, payload);
     }
 
-    /** Sends and waits for the broker's acknowledgement, returning where the record landed. */
+    /**
+     * Sends and waits for the broker's acknowledgement, returning where the record landed. A
+     * {@link PartitionBroadcast} event goes to every partition, as the outbox publishes it; the answer is then
+     * the last copy's position, and {@link #consumedPast} checks every copy.
+     */
     public RecordMetadata send(String topic, EventEnvelope envelope) {
         try {
-            return producer.send(CloudEventsCodec.toRecord(topic, envelope)).get();
+            ProducerRecord<String, byte[]> record = CloudEventsCodec.toRecord(topic, envelope);
+            if (!(envelope.payload() instanceof PartitionBroadcast)) {
+                return producer.send(record).get();
+            }
+            List<RecordMetadata> copies = new ArrayList<>();
+            for (PartitionInfo partition : producer.partitionsFor(topic)) {
+                copies.add(producer.send(new ProducerRecord<>(topic, partition.partition(), record.key(),
+                        record.value(), new RecordHeaders(record.headers().toArray()))).get());
+            }
+            RecordMetadata last = copies.get(copies.size() - 1);
+            broadcastCopies.put(last, copies);
+            return last;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -62,8 +81,39 @@ public final class TestEvents implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends one record to one given partition, as one copy of a broadcast event (a test that needs copies to
+     * arrive in a chosen order across partitions sends them one by one).
+     */
+    public RecordMetadata sendTo(String topic, int partition, EventEnvelope envelope) {
+        ProducerRecord<String, byte[]> record = CloudEventsCodec.toRecord(topic, envelope);
+        try {
+            return producer.send(new ProducerRecord<>(topic, partition, record.key(), record.value(),
+                    record.headers())).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The number of partitions of {@code topic}. */
+    public int partitions(String topic) {
+        return producer.partitionsFor(topic).size();
+    }
+
     /** True once {@code group} committed an offset past {@code record}: the record was handled. */
     public boolean consumedPast(String group, RecordMetadata record) throws Exception {
+        for (RecordMetadata copy : broadcastCopies.getOrDefault(record, List.of(record))) {
+            if (!consumedPastOne(group, copy)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean consumedPastOne(String group, RecordMetadata record) throws Exception {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         Map<TopicPartition, OffsetAndMetadata> offsets =
                 admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
