@@ -20,7 +20,8 @@ T="APTC-T-$RUN"; R="APTC-R-$RUN"; U="UNS-$RUN"
 failures=0
 
 json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {'d': d}))" "$1"; }
-status_of() { curl -sS -o /dev/null -w '%{http_code}' "$@"; }
+BODY=$(mktemp); trap 'rm -f "$BODY"' EXIT
+status_of() { curl -sS -o "$BODY" -w '%{http_code}' "$@"; } # the body of the last call stays in $BODY
 post() { # user url body [idempotency-key] -> prints the HTTP status
   local key=${4:-}
   status_of -u "$1" -H 'Content-Type: application/json' ${key:+-H "Idempotency-Key: $key"} -X POST "$2" -d "$3"
@@ -28,7 +29,7 @@ post() { # user url body [idempotency-key] -> prints the HTTP status
 must() { # label expected-status command...
   local label=$1 want=$2; shift 2
   local got; got=$("$@")
-  if [[ "$got" != "$want" ]]; then echo "  FAIL $label answered $got, expected $want"; exit 1; fi
+  if [[ "$got" != "$want" ]]; then echo "  FAIL $label answered $got, expected $want: $(cat "$BODY")"; exit 1; fi
 }
 coverage() { curl -sS -u "$A" "$COVERAGE/accounts/$1/coverage"; }
 # The view as "status since paidThrough graceStart graceEnd termination" (None for a missing date).
@@ -45,18 +46,18 @@ await_coverage() { # account expected-summary
   echo "  FAIL $1: $got, expected $2"; failures=$((failures + 1))
 }
 open() { must "open $1" 201 post $S "$BILLING/accounts" "{\"accountId\":\"$1\",\"holderName\":\"Member $1\",\"program\":\"$2\",\"coverageStart\":\"2027-01-01\",\"language\":\"en\",\"email\":\"$(echo "$1" | tr 'A-Z' 'a-z')@example.org\"}"; }
-bill() { must "bill $1 $2" 201 post $S "$BILLING/accounts/$1/bills" "{\"coverageMonth\":\"$2\",\"grossPremiumCents\":50000,\"subsidyCents\":$3}" "bill-$1-$2"; }
+bill() { must "bill $1 $2" 201 post $S "$BILLING/accounts/$1/bills" "{\"coverageMonth\":\"$2\",\"grossPremiumCents\":50000,\"subsidyCents\":$3}" "bill-$1-m${2//-/}"; }
 close_day() { must "close $1" 200 post $O "$BILLING/calendar/days/$1/close" ""; }
 # Payment learns accounts and the business date from billing's events; until it has, it refuses (and writes
 # nothing), so the same Idempotency-Key is sent again until the payment is accepted.
 pay() { # account cents receivedDate
-  local key="pay-$1-$3-$2" deadline=$((SECONDS + WAIT_SECONDS)) got=""
+  local key="pay-$1-on-${3//-/}x$2" deadline=$((SECONDS + WAIT_SECONDS)) got=""
   while (( SECONDS < deadline )); do
     got=$(post $S "$PAYMENT/payments" "{\"accountId\":\"$1\",\"amountCents\":$2,\"method\":\"ACH\",\"channel\":\"ONLINE\",\"bankAccountLastFour\":\"6789\",\"receivedDate\":\"$3\"}" "$key")
     if [[ "$got" == "201" || "$got" == "200" ]]; then echo "  paid $1 $2 cents received $3"; return; fi
     sleep 0.5
   done
-  echo "  FAIL payment by $1 answered $got"; exit 1
+  echo "  FAIL payment by $1 answered $got: $(cat "$BODY")"; exit 1
 }
 show() {
   coverage "$1" | python3 -c "
