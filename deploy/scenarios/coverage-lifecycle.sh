@@ -3,7 +3,8 @@
 # the business calendar, checking every status and date:
 #   APTC-T  (APTC) pays January, never February: GRACE on 2027-01-24 (grace 2027-02-01..2027-04-30),
 #           SUSPENDED on 2027-03-01, TERMINATED on closing 2027-05-01, effective 2027-02-28.
-#   APTC-R  (APTC) the same, but pays February and March (and April) in full on 2027-03-15: ACTIVE again.
+#   APTC-R  (APTC) the same, but pays February and March in full on 2027-03-15: ACTIVE again; then April
+#           ahead, which moves only its paid-through date.
 #   UNS     (UNSUBSIDIZED) pays January, never February: GRACE on 2027-01-24 to 2027-02-22, TERMINATED on
 #           closing 2027-02-23, effective 2027-01-31.
 # Prints each account's coverage and history. Needs curl and python3. The account ids are fresh each run; the
@@ -96,9 +97,11 @@ await_coverage "$T" "SUSPENDED 2027-03-01 2027-01-31 2027-02-01 2027-04-30 None"
 await_coverage "$R" "SUSPENDED 2027-03-01 2027-01-31 2027-02-01 2027-04-30 None"
 
 echo "== $R pays February and March (every past-due bill) in full on 2027-03-15: reinstated"
-echo "   (April, due 2027-03-23, is paid with them: its miss would start a new grace on 2027-03-24)"
 close_day 2027-03-15
-pay "$R" 60000 2027-03-15
+pay "$R" 40000 2027-03-15
+await_coverage "$R" "ACTIVE 2027-03-15 2027-03-31 None None None"
+echo "== $R pays April (due 2027-03-23) ahead: only the paid-through date moves (CoveragePaidThroughChanged)"
+pay "$R" 20000 2027-03-15
 await_coverage "$R" "ACTIVE 2027-03-15 2027-04-30 None None None"
 
 echo "== closing 2027-05-01 with $T still unpaid: TERMINATED, effective the last day of grace month 1"

@@ -9,6 +9,7 @@ import com.premiumledger.events.AccountOpened;
 import com.premiumledger.events.BillAllocation;
 import com.premiumledger.events.BillIssued;
 import com.premiumledger.events.CloudEventsCodec;
+import com.premiumledger.events.CoveragePaidThroughChanged;
 import com.premiumledger.events.CoverageStatusChanged;
 import com.premiumledger.events.DayClosed;
 import com.premiumledger.events.EventEnvelope;
@@ -323,6 +324,19 @@ class CoverageCalendarIntegrationTest {
                 "ACTIVE BINDER_PAID 2027-01-01", "GRACE PAYMENT_MISSED 2027-01-24",
                 "SUSPENDED GRACE_MONTH_1_ENDED 2027-03-01", "ACTIVE PAID_IN_FULL 2027-03-15");
         assertThat(text(view(reinstated), "status")).isEqualTo("ACTIVE");
+
+        // Paying May ahead moves only the paid-through date: one CoveragePaidThroughChanged, no status change.
+        bill(reinstated, "2027-05");
+        EventEnvelope may = pay(reinstated, "P-may-" + run, LocalDate.of(2027, 5, 1), "2027-05");
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(text(view(reinstated), "paidThroughDate")).isEqualTo("2027-05-31"));
+        assertView(view(reinstated), "ACTIVE", "2027-03-15", "2027-05-31", null, null, null);
+        assertThat(history(view(reinstated))).hasSize(5);
+        List<LedgerEvent> reinstatedEvents = events.readAll(Topics.COVERAGE, reinstated).stream()
+                .map(record -> CloudEventsCodec.fromRecord(record).payload()).toList();
+        assertThat(reinstatedEvents.get(reinstatedEvents.size() - 1)).isEqualTo(new CoveragePaidThroughChanged(
+                reinstated, "APTC", LocalDate.of(2027, 4, 30), LocalDate.of(2027, 5, 31), LocalDate.of(2027, 5, 1),
+                may.eventId()));
 
         List<CoverageStatusChanged> unpaidChanges = published(unpaid);
         assertThat(unpaidChanges).hasSize(5);

@@ -91,8 +91,11 @@ class CoverageLifecycleEndToEndTest {
 
             // Paying every past-due bill (February and March) in full on 2027-03-15 reinstates.
             steps.close("2027-03-15");
-            // April (due 2027-03-23) is paid with them, or its miss would start a new grace on 2027-03-24.
-            steps.pay(reinstated, 60_000, "2027-03-15");
+            steps.pay(reinstated, 40_000, "2027-03-15");
+            steps.awaitCoverage(reinstated, "ACTIVE", "2027-03-15", "2027-03-31", null, null, null);
+            // April (due 2027-03-23) paid ahead moves only the paid-through date (else its miss would start a new
+            // grace on 2027-03-24).
+            steps.pay(reinstated, 20_000, "2027-03-15");
             steps.awaitCoverage(reinstated, "ACTIVE", "2027-03-15", "2027-04-30", null, null, null);
 
             // Unpaid to the end of grace month 3: terminated, effective the last day of grace month 1.

@@ -32,6 +32,7 @@ public final class EventTypes {
         register("com.premiumledger.payments.PaymentReversed.v1", PaymentReversed.class);
         register("com.premiumledger.payments.RefundRequested.v1", RefundRequested.class);
         register(CoverageStatusChangedV1ToV2.V2, CoverageStatusChanged.class);
+        register("com.premiumledger.coverage.CoveragePaidThroughChanged.v1", CoveragePaidThroughChanged.class);
         register("com.premiumledger.notices.NoticeIssued.v1", NoticeIssued.class);
     }
 

@@ -51,6 +51,8 @@ class EventSchemaTest {
             Map.entry("com.premiumledger.payments.RefundRequested.v1", Set.of()),
             Map.entry("com.premiumledger.coverage.CoverageStatusChanged.v2", Set.of("program", "fromStatus",
                     "graceStart", "graceEnd", "paidThroughDate", "terminationEffectiveDate")),
+            Map.entry("com.premiumledger.coverage.CoveragePaidThroughChanged.v1", Set.of(
+                    "previousPaidThroughDate", "paidThroughDate")),
             Map.entry("com.premiumledger.notices.NoticeIssued.v1", Set.of("payByDate")));
 
     static Stream<String> types() {

@@ -80,6 +80,10 @@ class GoldenPayloadTest {
                             LocalDate.of(2027, 5, 1), LocalDate.of(2027, 2, 1), LocalDate.of(2027, 4, 30),
                             LocalDate.of(2027, 1, 31), LocalDate.of(2027, 2, 28),
                             "9d2f6b1e-4c3a-4e8f-b2d7-1a5c9e0f3b62")),
+            Map.entry("com.premiumledger.coverage.CoveragePaidThroughChanged.v1",
+                    new CoveragePaidThroughChanged("A100000007", "APTC", LocalDate.of(2027, 3, 31),
+                            LocalDate.of(2027, 4, 30), LocalDate.of(2027, 3, 20),
+                            "5c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f")),
             Map.entry("com.premiumledger.notices.NoticeIssued.v1",
                     new NoticeIssued("PAST_DUE_WARNING:A100000007-2027-01", "A100000007", "PAST_DUE_WARNING",
                             "LETTER", 7_002, LocalDate.of(2027, 1, 31), "0b7e4c1d-2a9f-4f61-8d0e-3c5b6a7d8e90")));

@@ -96,6 +96,13 @@ final class Samples {
                 new CoverageStatusChanged("A000000001", "APTC", "SUSPENDED", "TERMINATED", "GRACE_EXPIRED",
                         LocalDate.of(2027, 5, 1), LocalDate.of(2027, 2, 1), LocalDate.of(2027, 4, 30),
                         LocalDate.of(2027, 1, 31), LocalDate.of(2027, 2, 28), "evt-3")));
+        BY_CLASS.put(CoveragePaidThroughChanged.class, List.of(
+                new CoveragePaidThroughChanged("A000000001", "APTC", LocalDate.of(2027, 1, 31),
+                        LocalDate.of(2027, 2, 28), LocalDate.of(2027, 1, 20), "evt-4"),
+                new CoveragePaidThroughChanged("A000000001", "APTC", LocalDate.of(2027, 2, 28), null,
+                        LocalDate.of(2027, 2, 3), "evt-5"),
+                new CoveragePaidThroughChanged("A000000002", "UNSUBSIDIZED", null, LocalDate.of(2027, 1, 31),
+                        LocalDate.of(2027, 1, 5), "evt-6")));
         BY_CLASS.put(NoticeIssued.class, List.of(
                 new NoticeIssued("BILL_READY:A000000001-2027-01", "A000000001", "BILL_READY", "EMAIL", 20_000,
                         LocalDate.of(2026, 12, 23), "evt-3"),

@@ -9,16 +9,18 @@ import com.premiumledger.coverage.lifecycle.CoverageState;
 import com.premiumledger.coverage.lifecycle.CoverageStatus;
 import com.premiumledger.coverage.lifecycle.CoverageTrigger;
 import com.premiumledger.coverage.lifecycle.EndedGrace;
+import com.premiumledger.coverage.lifecycle.RecordPaidThroughCommand;
 import com.premiumledger.coverage.lifecycle.StartCoverageCommand;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.Optional;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.stereotype.Component;
 
 /**
  * Brings one account's coverage to where the rules want it as of a date: asks {@link CoverageDecider}, sends
- * the aggregate each change, continues from the state the aggregate answers with, and finally reminds the
- * calendar of the next day time alone may move it.
+ * the aggregate each change, continues from the state the aggregate answers with, records a move of the
+ * paid-through date no change carried, and finally reminds the calendar of the next day time alone may move it.
  */
 @Component
 class CoverageEvaluator {
@@ -60,6 +62,14 @@ class CoverageEvaluator {
             state = send(facts, state, decision.get(), causeEventId, paymentId);
             states.save(facts.accountId(), state);
         }
+        LocalDate paidThrough = facts.paidThroughDate();
+        if (state.status() != null && state.status().tracksPaidThrough()
+                && !Objects.equals(paidThrough, state.paidThroughDate())) {
+            CoverageState after = commands.send(new RecordPaidThroughCommand(facts.accountId(), facts.program(),
+                    paidThrough, asOf, causeEventId));
+            state = after.withEndedGrace(state.endedGrace());
+            states.save(facts.accountId(), state);
+        }
         decider.nextTimeDecision(facts, state).ifPresent(day -> calendar.remind(facts.accountId(), partition, day));
     }
 
@@ -84,6 +94,6 @@ class CoverageEvaluator {
             // A replay after a crash between the command and saving its state: coverage exists. If it has moved
             // on since, the next change is refused as stale and the aggregate answers with where it is.
         }
-        return new CoverageState(decision.to(), null, null, 0, before.endedGrace());
+        return new CoverageState(decision.to(), null, null, 0, before.endedGrace(), decision.paidThroughDate());
     }
 }

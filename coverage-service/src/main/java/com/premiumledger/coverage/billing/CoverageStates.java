@@ -33,7 +33,7 @@ class CoverageStates {
     }
 
     void save(String accountId, CoverageState state) {
-        if (load(accountId).version() >= state.version()) {
+        if (load(accountId).version() > state.version()) {
             return;
         }
         states.replaceOne(Filters.eq("_id", accountId), toDocument(accountId, state),
@@ -47,6 +47,7 @@ class CoverageStates {
                 .append("graceStart", text(state.graceStart()))
                 .append("graceEnd", text(state.graceEnd()))
                 .append("version", state.version())
+                .append("paidThroughDate", text(state.paidThroughDate()))
                 .append("endedGrace", ended == null ? null : new Document("paymentId", ended.paymentId())
                         .append("graceStart", text(ended.graceStart()))
                         .append("graceEnd", text(ended.graceEnd())));
@@ -59,7 +60,8 @@ class CoverageStates {
                 date(document.getString("graceStart")), date(document.getString("graceEnd")),
                 ((Number) document.get("version")).longValue(),
                 ended == null ? null : new EndedGrace(ended.getString("paymentId"),
-                        date(ended.getString("graceStart")), date(ended.getString("graceEnd"))));
+                        date(ended.getString("graceStart")), date(ended.getString("graceEnd"))),
+                date(document.getString("paidThroughDate")));
     }
 
     private static String text(LocalDate date) {

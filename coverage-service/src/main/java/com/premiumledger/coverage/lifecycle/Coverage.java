@@ -2,9 +2,11 @@ package com.premiumledger.coverage.lifecycle;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.premiumledger.events.CoveragePaidThroughChanged;
 import com.premiumledger.events.CoverageStatusChanged;
 import com.premiumledger.platform.web.RuleViolation;
 import java.time.LocalDate;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -14,7 +16,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * One account's coverage (id = account id). It does not decide (that is {@link CoverageDecider}); it refuses
  * any change the table does not allow from its current status, ignores a change it already made or that was
  * decided on a status it has left, and records every change as one CoverageStatusChanged. So a replayed or
- * duplicated decision never adds a second change.
+ * duplicated decision never adds a second change. A move of the paid-through date alone (no status change) is
+ * recorded as one CoveragePaidThroughChanged, likewise only once.
  */
 @Aggregate
 class Coverage {
@@ -24,6 +27,7 @@ class Coverage {
     private CoverageStatus status;
     private LocalDate graceStart;
     private LocalDate graceEnd;
+    private LocalDate paidThroughDate;
     private long version = -1;
 
     Coverage() {
@@ -54,8 +58,23 @@ class Coverage {
         return state();
     }
 
+    @CommandHandler
+    CoverageState handle(RecordPaidThroughCommand command) {
+        requireText(command.causeEventId(), "causeEventId");
+        if (command.effectiveDate() == null) {
+            throw RuleViolation.invalid("invalid-decision", "a paid-through move needs its effective date");
+        }
+        if (status == null || !status.tracksPaidThrough() || Objects.equals(paidThroughDate, command.paidThroughDate())) {
+            // Not effectuated or already ended (the ending change holds the date), or a replay: nothing moves.
+            return state();
+        }
+        apply(new CoveragePaidThroughChanged(accountId, command.program(), paidThroughDate, command.paidThroughDate(),
+                command.effectiveDate(), command.causeEventId()));
+        return state();
+    }
+
     private CoverageState state() {
-        return new CoverageState(status, graceStart, graceEnd, version, null);
+        return new CoverageState(status, graceStart, graceEnd, version, null, paidThroughDate);
     }
 
     private static void checkAgainstTable(CoverageStatus from, CoverageDecision decision,
@@ -105,6 +124,13 @@ class Coverage {
         boolean inGrace = status == CoverageStatus.GRACE || status == CoverageStatus.SUSPENDED;
         graceStart = inGrace ? event.graceStart() : null;
         graceEnd = inGrace ? event.graceEnd() : null;
+        paidThroughDate = event.paidThroughDate();
+        version++;
+    }
+
+    @EventSourcingHandler
+    void on(CoveragePaidThroughChanged event) {
+        paidThroughDate = event.paidThroughDate();
         version++;
     }
 }

@@ -9,15 +9,21 @@ import java.time.LocalDate;
  *
  * @param status null while no coverage exists
  * @param version sequence of the last coverage event; -1 for none
+ * @param paidThroughDate the paid-through date the coverage events recorded last (null for none)
  */
 public record CoverageState(CoverageStatus status, LocalDate graceStart, LocalDate graceEnd, long version,
-                            EndedGrace endedGrace) {
+                            EndedGrace endedGrace, LocalDate paidThroughDate) {
+
+    public CoverageState(CoverageStatus status, LocalDate graceStart, LocalDate graceEnd, long version,
+                         EndedGrace endedGrace) {
+        this(status, graceStart, graceEnd, version, endedGrace, null);
+    }
 
     public static CoverageState none() {
-        return new CoverageState(null, null, null, -1, null);
+        return new CoverageState(null, null, null, -1, null, null);
     }
 
     public CoverageState withEndedGrace(EndedGrace grace) {
-        return new CoverageState(status, graceStart, graceEnd, version, grace);
+        return new CoverageState(status, graceStart, graceEnd, version, grace, paidThroughDate);
     }
 }

@@ -14,6 +14,14 @@ public enum CoverageStatus {
     /** Never effectuated: the binder was not paid by its deadline. */
     CANCELLED;
 
+    /**
+     * Effectuated and not ended: a move of the paid-through date alone is recorded (CoveragePaidThroughChanged).
+     * Before the binder it has no paid month; after the end it stays as the ending change recorded it.
+     */
+    public boolean tracksPaidThrough() {
+        return this == ACTIVE || this == GRACE || this == SUSPENDED;
+    }
+
     /** No rule moves coverage out of these. */
     public boolean isFinal() {
         return this == TERMINATED || this == CANCELLED;

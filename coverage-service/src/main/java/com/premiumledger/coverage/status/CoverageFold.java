@@ -1,6 +1,7 @@
 package com.premiumledger.coverage.status;
 
 import com.premiumledger.coverage.status.CoverageView.HistoryEntry;
+import com.premiumledger.events.CoveragePaidThroughChanged;
 import com.premiumledger.events.CoverageStatusChanged;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,7 +9,7 @@ import java.util.List;
 
 /**
  * What one CoverageStatusChanged does to an account's coverage view: the change's figures become the current
- * ones and the change is appended to the history. Pure; the projection writes these figures to
+ * ones and the change is appended to the history; a CoveragePaidThroughChanged moves the paid-through date. Pure; the projection writes these figures to
  * {@code coverage_views}, and the history as of an instant folds the stored events with the same code.
  */
 final class CoverageFold {
@@ -36,6 +37,16 @@ final class CoverageFold {
                 changed.graceStart(), changed.graceEnd(), changed.paidThroughDate(),
                 changed.terminationEffectiveDate(), position.eventId(), changed.causeEventId(), position.topic(),
                 position.partition(), position.offset());
+    }
+
+    /**
+     * The view after a paid-through move: only the paid-through date changes (no status change, so no history
+     * entry); {@code before} is never null (a move comes after the account's first change).
+     */
+    static CoverageView apply(CoverageView before, CoveragePaidThroughChanged moved) {
+        return new CoverageView(before.accountId(), before.program(), before.status(), before.since(),
+                moved.paidThroughDate(), before.graceStart(), before.graceEnd(), before.terminationEffectiveDate(),
+                before.history());
     }
 
     /** The view after {@code changed}; {@code before} is null for the account's first change. */

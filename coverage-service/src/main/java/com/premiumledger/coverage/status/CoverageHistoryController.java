@@ -1,5 +1,6 @@
 package com.premiumledger.coverage.status;
 
+import com.premiumledger.events.CoveragePaidThroughChanged;
 import com.premiumledger.events.CoverageStatusChanged;
 import com.premiumledger.platform.history.AggregateHistory;
 import com.premiumledger.platform.history.AsOf;
@@ -63,6 +64,8 @@ class CoverageHistoryController {
             if (step.payload() instanceof CoverageStatusChanged changed) {
                 view = CoverageFold.apply(view, changed,
                         new CoverageFold.Position(step.stored().eventId(), null, -1, -1));
+            } else if (step.payload() instanceof CoveragePaidThroughChanged moved && view != null) {
+                view = CoverageFold.apply(view, moved);
             }
         }
         if (view == null) {

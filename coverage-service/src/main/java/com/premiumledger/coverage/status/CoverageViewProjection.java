@@ -7,6 +7,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
 import com.premiumledger.coverage.lifecycle.CoverageStatus;
+import com.premiumledger.events.CoveragePaidThroughChanged;
 import com.premiumledger.events.CoverageStatusChanged;
 import com.premiumledger.events.Topics;
 import com.premiumledger.platform.consumer.EventStreamHandler;
@@ -20,7 +21,7 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * Projects CoverageStatusChanged into {@code coverage_views} (one document per account: status, since,
+ * Projects CoverageStatusChanged (and the paid-through moves of CoveragePaidThroughChanged) into {@code coverage_views} (one document per account: status, since,
  * program, paid-through, grace and termination dates, history, lastSequence) and {@code coverage_by_status} (one document per status: its account ids). Every
  * read and write is by {@code _id}.
  *
@@ -58,6 +59,19 @@ class CoverageViewProjection implements EventStreamHandler {
     public void handle(ReceivedEvent event) {
         if (event.payload() instanceof CoverageStatusChanged changed) {
             apply(event, changed);
+        } else if (event.payload() instanceof CoveragePaidThroughChanged moved) {
+            apply(event, moved);
+        }
+    }
+
+    /** Only the paid-through date moves; the lastSequence guard makes a replay change nothing. */
+    private void apply(ReceivedEvent event, CoveragePaidThroughChanged moved) {
+        UpdateResult result = views.updateOne(
+                Filters.and(Filters.eq("_id", moved.accountId()), Filters.lt("lastSequence", event.sequence())),
+                Updates.combine(Updates.set("paidThroughDate", text(moved.paidThroughDate())),
+                        Updates.set("lastSequence", event.sequence())));
+        if (result.getMatchedCount() == 0) {
+            assertAlreadyApplied(moved.accountId(), event.sequence());
         }
     }
 

@@ -6,6 +6,7 @@ import static com.premiumledger.coverage.lifecycle.CoverageStatus.PENDING_PAYMEN
 import static com.premiumledger.coverage.lifecycle.CoverageStatus.SUSPENDED;
 import static com.premiumledger.coverage.lifecycle.CoverageStatus.TERMINATED;
 
+import com.premiumledger.events.CoveragePaidThroughChanged;
 import com.premiumledger.events.CoverageStatusChanged;
 import com.premiumledger.platform.web.RuleViolation;
 import java.time.LocalDate;
@@ -76,7 +77,7 @@ class CoverageTest {
         fixture.given(event(ENROLL, "e-open"), event(BINDER, "e-binder"))
                 .when(change(MISSED, "e-missed"))
                 .expectEvents(event(MISSED, "e-missed"))
-                .expectResultMessagePayload(new CoverageState(GRACE, GRACE_START, GRACE_END, 2, null));
+                .expectResultMessagePayload(new CoverageState(GRACE, GRACE_START, GRACE_END, 2, null, PAID_THROUGH));
     }
 
     @Test
@@ -85,7 +86,7 @@ class CoverageTest {
                         event(SUSPEND, "day-03-01"))
                 .when(change(TERMINATE, "day-05-01"))
                 .expectEvents(event(TERMINATE, "day-05-01"))
-                .expectResultMessagePayload(new CoverageState(TERMINATED, null, null, 4, null));
+                .expectResultMessagePayload(new CoverageState(TERMINATED, null, null, 4, null, PAID_THROUGH));
     }
 
     @Test
@@ -94,7 +95,7 @@ class CoverageTest {
                         event(SUSPEND, "day-03-01"))
                 .when(change(REINSTATE, "e-pay"))
                 .expectEvents(event(REINSTATE, "e-pay"))
-                .expectResultMessagePayload(new CoverageState(ACTIVE, null, null, 4, null));
+                .expectResultMessagePayload(new CoverageState(ACTIVE, null, null, 4, null, LocalDate.of(2027, 3, 31)));
     }
 
     @Test
@@ -103,7 +104,7 @@ class CoverageTest {
                 .when(change(MISSED, "e-missed-redelivered"))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
-                .expectResultMessagePayload(new CoverageState(GRACE, GRACE_START, GRACE_END, 2, null));
+                .expectResultMessagePayload(new CoverageState(GRACE, GRACE_START, GRACE_END, 2, null, PAID_THROUGH));
     }
 
     @Test
@@ -112,7 +113,7 @@ class CoverageTest {
                         event(SUSPEND, "day-03-01"))
                 .when(change(BINDER, "e-binder-again"))
                 .expectNoEvents()
-                .expectResultMessagePayload(new CoverageState(SUSPENDED, GRACE_START, GRACE_END, 3, null));
+                .expectResultMessagePayload(new CoverageState(SUSPENDED, GRACE_START, GRACE_END, 3, null, PAID_THROUGH));
     }
 
     @Test
@@ -154,6 +155,64 @@ class CoverageTest {
     void aChangeWithoutItsCauseIsRefused() {
         fixture.given(event(ENROLL, "e-open"))
                 .when(change(BINDER, " "))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    // ---- the paid-through date moving without a status change ----------------------------------------------
+
+    static final LocalDate APRIL_END = LocalDate.of(2027, 4, 30);
+
+    @Test
+    void payingAMonthAheadWhileActiveRecordsTheNewPaidThroughDate() {
+        fixture.given(event(ENROLL, "e-open"), event(BINDER, "e-binder"))
+                .when(new RecordPaidThroughCommand(ACCOUNT, "APTC", APRIL_END, LocalDate.of(2027, 1, 20), "e-pay"))
+                .expectEvents(new CoveragePaidThroughChanged(ACCOUNT, "APTC", PAID_THROUGH, APRIL_END,
+                        LocalDate.of(2027, 1, 20), "e-pay"))
+                .expectResultMessagePayload(new CoverageState(ACTIVE, null, null, 2, null, APRIL_END));
+    }
+
+    @Test
+    void aReversalDuringGraceMovesItBackAndKeepsTheGracePeriod() {
+        fixture.given(event(ENROLL, "e-open"), event(BINDER, "e-binder"), event(MISSED, "e-missed"))
+                .when(new RecordPaidThroughCommand(ACCOUNT, "APTC", null, LocalDate.of(2027, 2, 3), "e-reversal"))
+                .expectEvents(new CoveragePaidThroughChanged(ACCOUNT, "APTC", PAID_THROUGH, null,
+                        LocalDate.of(2027, 2, 3), "e-reversal"))
+                .expectResultMessagePayload(new CoverageState(GRACE, GRACE_START, GRACE_END, 3, null, null));
+    }
+
+    @Test
+    void theSamePaidThroughDateAgainRecordsNothing() {
+        fixture.given(event(ENROLL, "e-open"), event(BINDER, "e-binder"),
+                        new CoveragePaidThroughChanged(ACCOUNT, "APTC", PAID_THROUGH, APRIL_END,
+                                LocalDate.of(2027, 1, 20), "e-pay"))
+                .when(new RecordPaidThroughCommand(ACCOUNT, "APTC", APRIL_END, LocalDate.of(2027, 1, 20),
+                        "e-pay-redelivered"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(new CoverageState(ACTIVE, null, null, 2, null, APRIL_END));
+    }
+
+    @Test
+    void endedOrNotYetEffectuatedCoverageKeepsThePaidThroughDateItHas() {
+        fixture.given(event(ENROLL, "e-open"), event(BINDER, "e-binder"), event(MISSED, "e-missed"),
+                        event(SUSPEND, "day-03-01"), event(TERMINATE, "day-05-01"))
+                .when(new RecordPaidThroughCommand(ACCOUNT, "APTC", APRIL_END, LocalDate.of(2027, 5, 3), "e-late"))
+                .expectNoEvents()
+                .expectResultMessagePayload(new CoverageState(TERMINATED, null, null, 4, null, PAID_THROUGH));
+        fixture.given(event(ENROLL, "e-open"))
+                .when(new RecordPaidThroughCommand(ACCOUNT, "APTC", PAID_THROUGH, LocalDate.of(2026, 12, 20), "e-x"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPaidThroughMoveWithoutItsCauseOrDateIsRefused() {
+        fixture.given(event(ENROLL, "e-open"), event(BINDER, "e-binder"))
+                .when(new RecordPaidThroughCommand(ACCOUNT, "APTC", APRIL_END, LocalDate.of(2027, 1, 20), ""))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+        fixture.given(event(ENROLL, "e-open"), event(BINDER, "e-binder"))
+                .when(new RecordPaidThroughCommand(ACCOUNT, "APTC", APRIL_END, null, "e-pay"))
                 .expectException(RuleViolation.class)
                 .expectNoEvents();
     }
