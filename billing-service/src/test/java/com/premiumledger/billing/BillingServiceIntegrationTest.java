@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.premiumledger.events.BillIssued;
 import com.premiumledger.events.CloudEventsCodec;
 import com.premiumledger.events.EventEnvelope;
 import com.premiumledger.events.EventJson;
@@ -208,6 +209,13 @@ class BillingServiceIntegrationTest {
         PaymentMissed missed = awaitPaymentMissed(accountId);
         assertThat(missed.billId()).isEqualTo(accountId + "-2027-02");
         assertThat(missed.businessDate()).isEqualTo(LocalDate.of(2027, 1, 24));
+        // The bill carries the business date it was issued on, and is effective on it in the ledger.
+        BillIssued issued = awaitEvent(accountId, BillIssued.class);
+        assertThat(issued.issuedDate()).isEqualTo(LocalDate.of(2027, 1, 24));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(lines(accountId).get(0))
+                .containsEntry("eventType", "BillIssued").containsEntry("effectiveDate", "2027-01-24"));
+        assertThat(number(get(auditor(), "/accounts/" + accountId + "/balance?asOf=2027-01-23").getBody(),
+                "balanceCents")).isZero();
     }
 
     @Test

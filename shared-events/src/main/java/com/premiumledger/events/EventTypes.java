@@ -15,7 +15,7 @@ public final class EventTypes {
 
     static {
         register(AccountOpenedV1ToV2.V2, AccountOpened.class);
-        register("com.premiumledger.billing.BillIssued.v1", BillIssued.class);
+        register(BillIssuedV1ToV2.V2, BillIssued.class);
         register("com.premiumledger.billing.PaymentApplied.v1", PaymentApplied.class);
         register("com.premiumledger.billing.PaymentMissed.v1", PaymentMissed.class);
         register("com.premiumledger.billing.DayClosed.v1", DayClosed.class);

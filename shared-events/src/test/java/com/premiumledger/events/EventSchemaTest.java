@@ -34,7 +34,7 @@ class EventSchemaTest {
             Map.entry("com.premiumledger.billing.AutopayEnrolled.v1", Set.of("businessDate")),
             Map.entry("com.premiumledger.billing.AutopayCancelled.v1", Set.of("businessDate")),
             Map.entry("com.premiumledger.billing.AutopayFailed.v1", Set.of()),
-            Map.entry("com.premiumledger.billing.BillIssued.v1", Set.of()),
+            Map.entry("com.premiumledger.billing.BillIssued.v2", Set.of()),
             Map.entry("com.premiumledger.billing.PaymentApplied.v1", Set.of()),
             Map.entry("com.premiumledger.billing.PaymentMissed.v1", Set.of()),
             Map.entry("com.premiumledger.billing.DayClosed.v1", Set.of("previousDate")),

@@ -17,7 +17,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.security.Principal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,6 +38,7 @@ class AccountController {
     private final BusinessDates businessDates;
     private final AccountIdGenerator accountIds;
     private final BillingProperties properties;
+    private final Clock clock = Clock.systemUTC();
 
     AccountController(CommandSender commands, DueIndex dueIndex, BusinessDates businessDates,
                       AccountIdGenerator accountIds, BillingProperties properties) {
@@ -103,12 +106,15 @@ class AccountController {
         BillRules.checkAmounts(request.grossPremiumCents(), request.subsidyCents(), properties);
         LocalDate dueDate = DueDates.resolve(request.coverageMonth(), request.dueDate(), properties.dueDayOfMonth());
         dueIndex.add(dueDate, accountId);
+        Optional<LocalDate> businessDate = businessDates.current();
+        // Before the calendar's first close there is no business date yet: the UTC date of the clock stands in.
+        LocalDate issuedDate = businessDate.orElseGet(() -> LocalDate.now(clock));
         IssueBillResult result = commands.send(new IssueBillCommand(accountId, request.coverageMonth(),
-                request.grossPremiumCents(), request.subsidyCents(), request.dueDate(), principal.getName()),
-                principal.getName());
+                request.grossPremiumCents(), request.subsidyCents(), request.dueDate(), issuedDate,
+                principal.getName()), principal.getName());
         // A bill issued after its due date already passed would never meet the day that decides it.
-        businessDates.current().filter(businessDate -> result.dueDate().isBefore(businessDate))
-                .ifPresent(businessDate -> commands.send(new DecideMissedPaymentsCommand(accountId, businessDate),
+        businessDate.filter(today -> result.dueDate().isBefore(today))
+                .ifPresent(today -> commands.send(new DecideMissedPaymentsCommand(accountId, today),
                         principal.getName()));
         HttpStatus status = result.created() ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status).location(URI.create("/accounts/" + accountId + "/bills"))

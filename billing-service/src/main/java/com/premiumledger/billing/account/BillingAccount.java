@@ -54,6 +54,9 @@ public class BillingAccount {
         if (command.coverageMonth() == null) {
             throw RuleViolation.invalid("coverage-month", "coverageMonth is required");
         }
+        if (command.issuedDate() == null) {
+            throw RuleViolation.invalid("issued-date", "a bill needs the business date it is issued on");
+        }
         BillRules.checkAmounts(command.grossPremiumCents(), command.subsidyCents(), properties);
         if (command.coverageMonth().isBefore(YearMonth.from(book.coverageStart()))) {
             throw RuleViolation.invalid("before-coverage-start", "coverage month " + command.coverageMonth()
@@ -71,7 +74,8 @@ public class BillingAccount {
         LocalDate dueDate = DueDates.resolve(command.coverageMonth(), command.dueDate(), properties.dueDayOfMonth());
         long amountDueCents = command.grossPremiumCents() - command.subsidyCents();
         applyAll(AccountDecisions.issueBill(book, new BillIssued(accountId, billId, command.coverageMonth().toString(),
-                dueDate, command.grossPremiumCents(), command.subsidyCents(), amountDueCents, command.issuedBy())));
+                dueDate, command.grossPremiumCents(), command.subsidyCents(), amountDueCents, command.issuedDate(),
+                command.issuedBy())));
         return new IssueBillResult(billId, accountId, command.coverageMonth().toString(), dueDate,
                 command.grossPremiumCents(), command.subsidyCents(), amountDueCents, true);
     }

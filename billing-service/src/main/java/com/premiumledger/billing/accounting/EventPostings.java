@@ -64,7 +64,7 @@ public final class EventPostings {
 
     private static Entry entry(LedgerEvent event, LocalDate eventDate) {
         if (event instanceof BillIssued bill) {
-            return new Entry(eventDate, List.of(Posting.debit(MEMBER_RECEIVABLE, bill.amountDueCents()),
+            return new Entry(bill.issuedDate(), List.of(Posting.debit(MEMBER_RECEIVABLE, bill.amountDueCents()),
                     Posting.debit(SUBSIDY_RECEIVABLE, bill.subsidyCents()),
                     Posting.credit(PREMIUM_BILLED, bill.grossPremiumCents())));
         }

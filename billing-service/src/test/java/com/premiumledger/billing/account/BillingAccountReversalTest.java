@@ -31,9 +31,9 @@ class BillingAccountReversalTest {
     private static final AccountOpened OPENED = new AccountOpened(ID, "Ana Silva", "APTC", LocalDate.of(2027, 1, 1),
             "en", null, "service");
     private static final BillIssued JANUARY = new BillIssued(ID, JAN, "2027-01", LocalDate.of(2026, 12, 23), 50_000,
-            30_000, 20_000, "service");
+            30_000, 20_000, LocalDate.of(2026, 12, 1), "service");
     private static final BillIssued FEBRUARY = new BillIssued(ID, FEB, "2027-02", LocalDate.of(2027, 1, 23), 50_000,
-            30_000, 20_000, "service");
+            30_000, 20_000, LocalDate.of(2026, 12, 1), "service");
     /** 25,000 on January's 20,000: 5,000 credit. */
     private static final PaymentApplied OVERPAID = new PaymentApplied(ID, "P1", 25_000, RECEIVED,
             List.of(new BillAllocation(JAN, 20_000, 0)), 5_000, 0);

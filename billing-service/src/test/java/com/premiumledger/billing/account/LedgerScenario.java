@@ -93,7 +93,7 @@ public final class LedgerScenario {
         long subsidyCents = bill.grossPremiumCents() * bill.subsidyPercent() / 100;
         account(AccountDecisions.issueBill(book, new BillIssued(ACCOUNT_ID, DueDates.billId(ACCOUNT_ID, month),
                 month.toString(), DueDates.defaultFor(month, 23), bill.grossPremiumCents(), subsidyCents,
-                bill.grossPremiumCents() - subsidyCents, "service")));
+                bill.grossPremiumCents() - subsidyCents, LocalDate.of(2026, 12, 1), "service")));
     }
 
     private void pay(long amountCents, boolean unappliedFirst) {

@@ -24,10 +24,11 @@ class EventPostingsTest {
     private static final LocalDate DAY = LocalDate.of(2027, 1, 5);
 
     @Test
-    void aBillDebitsBothReceivablesAndCreditsTheGrossPremium() {
+    void aBillDebitsBothReceivablesAndCreditsTheGrossPremiumOnItsIssuedDate() {
         EventPostings.Entry entry = EventPostings.of(new BillIssued("A", "A-2027-01", "2027-01",
-                LocalDate.of(2026, 12, 23), 50_000, 30_000, 20_000, "service"), TIME);
-        assertThat(entry.effectiveDate()).isEqualTo(LocalDate.of(2026, 12, 1));
+                LocalDate.of(2026, 12, 23), 50_000, 30_000, 20_000, LocalDate.of(2026, 12, 3), "service"), TIME);
+        // The business date it was issued on, not the day it was recorded (TIME is 2026-12-01).
+        assertThat(entry.effectiveDate()).isEqualTo(LocalDate.of(2026, 12, 3));
         assertThat(entry.postings()).containsExactly(Posting.debit("MEMBER_RECEIVABLE", 20_000),
                 Posting.debit("SUBSIDY_RECEIVABLE", 30_000), Posting.credit("PREMIUM_BILLED", 50_000));
     }
@@ -73,7 +74,7 @@ class EventPostingsTest {
     void aStreamKeepsTotalsOverallAndPerDay() {
         PostingStream stream = PostingStream.empty("A")
                 .posted(EventPostings.of(new BillIssued("A", "A-2027-01", "2027-01", LocalDate.of(2026, 12, 23), 50_000,
-                        30_000, 20_000, "service"), TIME), 1)
+                        30_000, 20_000, LocalDate.of(2026, 12, 1), "service"), TIME), 1)
                 .posted(EventPostings.of(new PaymentApplied("A", "P", 25_000, DAY,
                         List.of(new BillAllocation("A-2027-01", 20_000, 0)), 5_000, 0), TIME), 2);
         stream.checkBalanced();

@@ -24,14 +24,14 @@ class AccountViewFoldTest {
         AccountView view = AccountViewFold.apply(null, new AccountOpened(ID, "Ben", "APTC", LocalDate.of(2027, 1, 1),
                 "en", null, "service"), "e0", 0);
         view = AccountViewFold.apply(view, new BillIssued(ID, ID + "-2027-01", "2027-01", LocalDate.of(2026, 12, 23),
-                50_000, 30_000, 20_000, "service"), "e1", 1);
+                50_000, 30_000, 20_000, LocalDate.of(2026, 12, 1), "service"), "e1", 1);
         view = AccountViewFold.apply(view, new PaymentApplied(ID, "P1", 25_000, LocalDate.of(2026, 12, 20),
                 List.of(new BillAllocation(ID + "-2027-01", 20_000, 0)), 5_000, 0), "e2", 2);
         assertThat(view.balanceCents()).isEqualTo(-5_000);
         assertThat(view.creditCents()).isEqualTo(5_000);
 
         view = AccountViewFold.apply(view, new BillIssued(ID, ID + "-2027-02", "2027-02", LocalDate.of(2027, 1, 23),
-                50_000, 30_000, 20_000, "service"), "e3", 3);
+                50_000, 30_000, 20_000, LocalDate.of(2026, 12, 1), "service"), "e3", 3);
         // A new bill alone absorbs nothing: the credit is still there until an event spends it.
         assertThat(view.creditCents()).isEqualTo(5_000);
         assertThat(view.openCents()).isEqualTo(20_000);
@@ -55,7 +55,7 @@ class AccountViewFoldTest {
         AccountView view = AccountViewFold.apply(null, new AccountOpened(ID, "Ben", "APTC", LocalDate.of(2027, 1, 1),
                 "en", null, "service"), "e0", 0);
         view = AccountViewFold.apply(view, new BillIssued(ID, ID + "-2027-01", "2027-01", LocalDate.of(2026, 12, 23),
-                50_000, 30_000, 20_000, "service"), "e1", 1);
+                50_000, 30_000, 20_000, LocalDate.of(2026, 12, 1), "service"), "e1", 1);
         view = AccountViewFold.apply(view, new PaymentApplied(ID, "P1", 25_000, LocalDate.of(2026, 12, 20),
                 List.of(new BillAllocation(ID + "-2027-01", 20_000, 0)), 5_000, 0), "e2", 2);
         view = AccountViewFold.apply(view, new CreditRefunded(ID, "R1", "P1", 2_000, "ACH",
@@ -77,7 +77,7 @@ class AccountViewFoldTest {
         AccountView view = AccountViewFold.apply(null, new AccountOpened(ID, "Ben", "APTC", LocalDate.of(2027, 1, 1),
                 "en", null, "service"), "e0", 0);
         AccountView billed = AccountViewFold.apply(view, new BillIssued(ID, ID + "-2027-01", "2027-01",
-                LocalDate.of(2026, 12, 23), 50_000, 30_000, 20_000, "service"), "e1", 1);
+                LocalDate.of(2026, 12, 23), 50_000, 30_000, 20_000, LocalDate.of(2026, 12, 1), "service"), "e1", 1);
         assertThatThrownBy(() -> AccountViewFold.apply(billed, new PaymentApplied(ID, "P1", 5_000,
                 LocalDate.of(2026, 12, 20), List.of(new BillAllocation(ID + "-2027-01", 5_000, 0)), 0, 0), "e2", 2))
                 .isInstanceOf(IllegalStateException.class);
