@@ -416,6 +416,56 @@ class BillingServiceIntegrationTest {
     }
 
     @Test
+    void aBillRequestWithAnIdempotencyKeyIsAnsweredOnceAndAReusedKeyWithAnotherBodyIs409() {
+        String accountId = openAccount();
+        String path = "/accounts/" + accountId + "/bills";
+        String key = "bill-" + UUID.randomUUID();
+        Map<String, Object> body = Map.of("coverageMonth", "2027-08", "grossPremiumCents", 45_000, "subsidyCents",
+                5_000);
+
+        ResponseEntity<Map<String, Object>> first = post(service(), path, body, key);
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(first.getHeaders().getFirst("Idempotent-Replayed")).isNull();
+        ResponseEntity<Map<String, Object>> again = post(service(), path, body, key);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.getBody()).isEqualTo(first.getBody());
+        assertProblem(post(service(), path, Map.of("coverageMonth", "2027-08", "grossPremiumCents", 46_000,
+                "subsidyCents", 5_000), key), HttpStatus.CONFLICT, "idempotency-key-reuse");
+        // The same key on another account is another request, not a replay.
+        String otherAccount = openAccount();
+        assertProblem(post(service(), "/accounts/" + otherAccount + "/bills", body, key), HttpStatus.CONFLICT,
+                "idempotency-key-reuse");
+        // Without a key the natural key still answers a retry: the same bill, 200.
+        assertThat(post(service(), path, body).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertProblem(post(service(), path, body, "has space"), HttpStatus.BAD_REQUEST, "idempotency-key-required");
+
+        Document stored = database.getCollection("idempotency_keys").find(Filters.eq("_id", "bills " + key)).first();
+        assertThat(stored.getString("state")).isEqualTo("COMPLETED");
+        assertThat(stored.getDate("expiresAt").toInstant()).isAfter(Instant.now().plus(Duration.ofDays(29)));
+        // One bill: the account's stream holds the opening and one bill, nothing more.
+        assertThat(database.getCollection("event_commits").find(Filters.eq("_id", accountId + ":1")).first())
+                .isNotNull();
+        assertThat(database.getCollection("event_commits").find(Filters.eq("_id", accountId + ":2")).first())
+                .isNull();
+    }
+
+    @Test
+    void aRefusedBillFreesItsIdempotencyKey() {
+        String accountId = openAccount();
+        String path = "/accounts/" + accountId + "/bills";
+        String key = "bill-" + UUID.randomUUID();
+        assertProblem(post(service(), path, Map.of("coverageMonth", "2026-11", "grossPremiumCents", 45_000,
+                "subsidyCents", 5_000), key), HttpStatus.BAD_REQUEST, "before-coverage-start");
+        assertThat(database.getCollection("idempotency_keys").find(Filters.eq("_id", "bills " + key)).first()).isNull();
+
+        ResponseEntity<Map<String, Object>> corrected = post(service(), path, Map.of("coverageMonth", "2027-01",
+                "grossPremiumCents", 45_000, "subsidyCents", 5_000), key);
+        assertThat(corrected.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(corrected.getHeaders().getFirst("Idempotent-Replayed")).isNull();
+    }
+
+    @Test
     void unknownAccountsAre404() {
         String accountId = "NONE-" + suffix();
         assertProblem(post(service(), "/accounts/" + accountId + "/bills", Map.of("coverageMonth", "2027-07",
@@ -552,8 +602,16 @@ class BillingServiceIntegrationTest {
     }
 
     private ResponseEntity<Map<String, Object>> post(TestRestTemplate client, String path, Object body) {
+        return post(client, path, body, null);
+    }
+
+    private ResponseEntity<Map<String, Object>> post(TestRestTemplate client, String path, Object body,
+                                                     String idempotencyKey) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
         // A serialized body declares its length; the platform refuses bodies that do not (chunked).
         String json = body == null ? null : EventJson.mapper().valueToTree(body).toString();
         return client.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), JSON);

@@ -161,8 +161,7 @@ class PaymentLifecycleTest {
         fixture = new AggregateTestFixture<>(Payment.class);
         PaymentProperties defaults = PaymentProperties.defaults();
         fixture.registerInjectableResource(new PaymentProperties(defaults.acceptedMethods(),
-                defaults.acceptedCardBrands(), defaults.amountMaxCents(), defaults.idempotencyRetention(),
-                defaults.idempotencyKeyAttemptsMax(), defaults.receivedDateDaysBackMax(),
+                defaults.acceptedCardBrands(), defaults.amountMaxCents(), defaults.receivedDateDaysBackMax(),
                 defaults.referenceLengthMax(), defaults.accountIdLengthMax(), defaults.paymentsPerAccountMax(),
                 defaults.historyPageSizeDefault(), defaults.historyPageSizeMax(), defaults.commandTimeout(),
                 defaults.unappliedChannels(), defaults.unappliedQueueMax(), 1, defaults.reversedDateDaysBackMax()));
