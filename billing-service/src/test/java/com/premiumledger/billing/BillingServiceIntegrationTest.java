@@ -415,6 +415,50 @@ class BillingServiceIntegrationTest {
                 "date-out-of-range");
     }
 
+    /**
+     * A payment's credit is refunded, then the payment bounces: the member owes the refund back. It is receivable
+     * (past due from the reversal's date) and nothing is left on unapplied cash; the books still balance.
+     */
+    @Test
+    @Order(9)
+    void aReversalAfterTheCreditWasRefundedMakesTheRefundOwedBackAndPastDue() {
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(get(auditor(), "/calendar").getBody()).containsEntry("businessDate", "2027-01-24"));
+        String accountId = openAccount();
+        String paymentId = "OWED-" + accountId;
+        produce(Topics.PAYMENTS, UUID.randomUUID().toString(), paymentId, 0, new PaymentRecorded(paymentId, accountId,
+                10_000, "CHECK", "MAIL", LocalDate.of(2027, 1, 10), null, null, "2001", "key-" + paymentId,
+                "service"));
+        produce(Topics.PAYMENTS, UUID.randomUUID().toString(), paymentId, 1, new RefundRequested("R-" + accountId,
+                paymentId, accountId, 10_000, "CHECK", LocalDate.of(2027, 1, 12), "service"));
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(number(balance(accountId), "refundedCents")).isEqualTo(10_000));
+        produce(Topics.PAYMENTS, UUID.randomUUID().toString(), paymentId, 2, new PaymentReversed(paymentId, accountId,
+                10_000, "CHECK", "RETURNED_CHECK", LocalDate.of(2027, 1, 20), "payment-service"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Map<String, Object> balance = balance(accountId);
+            assertThat(number(balance, "balanceCents")).isEqualTo(10_000);
+            assertThat(number(balance, "openCents")).isEqualTo(10_000);
+            assertThat(number(balance, "pastDueCents")).isEqualTo(10_000);
+            assertThat(number(balance, "creditCents")).isZero();
+        });
+        assertThat(bills(accountId)).singleElement().satisfies(item -> assertThat(item)
+                .containsEntry("kind", "REFUND_OWED").containsEntry("billId", "refund-owed:" + paymentId)
+                .containsEntry("dueDate", "2027-01-20").containsEntry("openCents", 10_000)
+                .containsEntry("pastDue", true).containsEntry("missed", false));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(streamNets(accountId)).containsEntry("MEMBER_RECEIVABLE", 10_000L)
+                    .containsEntry("UNAPPLIED_CASH", 0L).containsEntry("MEMBER_CREDIT", 0L)
+                    .containsEntry("CASH_REFUNDS", -10_000L);
+            assertThat(streamNets(paymentId)).containsEntry("CASH_CHECK", 0L).containsEntry("UNAPPLIED_CASH", 0L);
+        });
+        assertTrialBalanceNetsToZero();
+        Map<String, Object> asOf = get(auditor(), "/accounts/" + accountId + "/balance?asOf=2027-02-25").getBody();
+        assertThat(number(asOf, "pastDueCents")).isEqualTo(10_000);
+        assertThat(number(castMap(asOf.get("aging")), "days31To60Cents")).isEqualTo(10_000);
+    }
+
     @Test
     void aBillRequestWithAnIdempotencyKeyIsAnsweredOnceAndAReusedKeyWithAnotherBodyIs409() {
         String accountId = openAccount();

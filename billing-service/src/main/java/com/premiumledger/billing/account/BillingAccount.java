@@ -109,6 +109,9 @@ public class BillingAccount {
         if (command.amountCents() <= 0) {
             throw RuleViolation.invalid("amount", "a reversal amount is positive, got " + command.amountCents());
         }
+        if (command.reversedDate() == null) {
+            throw RuleViolation.invalid("reversed-date", "a reversal needs the date the payment was reversed");
+        }
         if (!book.hasApplied(command.paymentId())) {
             log.info("account {} never applied payment {}; its reversal changes nothing here", accountId,
                     command.paymentId());

@@ -1,5 +1,6 @@
 package com.premiumledger.billing.ledger;
 
+import com.premiumledger.billing.account.RefundOwed;
 import com.premiumledger.billing.ledger.LedgerView.BillAmount;
 import com.premiumledger.billing.ledger.LedgerView.LedgerLine;
 import com.premiumledger.billing.support.CommandSender;
@@ -95,13 +96,20 @@ final class LedgerFold {
         throw new IllegalArgumentException("not an account event: " + payload.getClass().getSimpleName());
     }
 
-    /** A reversal debits what it took off the account: the re-opened bills and the removed credit. */
+    /**
+     * A reversal debits what it took off the account: the re-opened bills, the removed credit and any refunded
+     * credit now owed back; together the whole payment.
+     */
     private static Entry reversalEntry(PaymentReversalApplied reversal) {
         long reopenedCents = reversal.reopened().stream().mapToLong(BillAllocation::amountCents).sum();
+        long owedCents = reversal.reopened().stream().filter(item -> RefundOwed.isItem(item.billId()))
+                .mapToLong(BillAllocation::amountCents).sum();
         long debitCents = reopenedCents + reversal.creditReversedCents();
         return new Entry(reversal.reversedDate(), "Payment " + reversal.paymentId() + " reversed ("
-                + reversal.reason() + "): " + Money.ofCents(reopenedCents) + " open again, "
-                + Money.ofCents(reversal.creditReversedCents()) + " credit removed", null, reversal.paymentId(), null,
+                + reversal.reason() + "): " + Money.ofCents(reopenedCents - owedCents) + " open again, "
+                + Money.ofCents(reversal.creditReversedCents()) + " credit removed"
+                + (owedCents > 0 ? ", " + Money.ofCents(owedCents) + " refunded credit owed back" : ""), null,
+                reversal.paymentId(), null,
                 amounts(reversal.reopened()), 0, reversal.creditReversedCents(), debitCents, 0,
                 CommandSender.PAYMENT_APPLICATION);
     }

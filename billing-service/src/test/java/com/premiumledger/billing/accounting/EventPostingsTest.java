@@ -2,6 +2,7 @@ package com.premiumledger.billing.accounting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.premiumledger.billing.account.RefundOwed;
 import com.premiumledger.events.AccountOpened;
 import com.premiumledger.events.BillAllocation;
 import com.premiumledger.events.BillIssued;
@@ -45,6 +46,27 @@ class EventPostingsTest {
                 Posting.credit("MEMBER_RECEIVABLE", 20_000), Posting.credit("MEMBER_CREDIT", 5_000));
         assertThat(EventPostings.of(new CreditApplied("A", "A-2027-02", 5_000, 15_000, 0, 15_000), TIME).postings())
                 .containsExactly(Posting.debit("MEMBER_CREDIT", 5_000), Posting.credit("MEMBER_RECEIVABLE", 5_000));
+    }
+
+    /**
+     * P paid 20,000 on a bill and left 5,000 credit, which was refunded; P bounces. The cash goes back (unapplied
+     * cash debited 25,000), the bill opens again and the refunded 5,000 is owed back: both on the receivable, and
+     * unapplied cash is credited the whole 25,000, so nothing is left on it.
+     */
+    @Test
+    void aReversalAfterARefundPutsTheRefundedAmountOnTheReceivableNotOnUnappliedCash() {
+        EventPostings.Entry cashBack = EventPostings.of(new PaymentReversed("P", "A", 25_000, "ACH", "NSF", DAY,
+                "payments"), TIME);
+        EventPostings.Entry applied = EventPostings.of(new PaymentReversalApplied("A", "P", 25_000, "NSF", DAY,
+                List.of(new BillAllocation("A-2027-01", 20_000, 20_000),
+                        new BillAllocation(RefundOwed.itemId("P"), 5_000, 5_000)), 0, 25_000), TIME);
+
+        assertThat(applied.postings()).containsExactly(Posting.debit("MEMBER_RECEIVABLE", 25_000),
+                Posting.credit("UNAPPLIED_CASH", 25_000));
+        long unappliedNet = java.util.stream.Stream.of(cashBack, applied).flatMap(entry -> entry.postings().stream())
+                .filter(posting -> posting.ledgerAccount().equals("UNAPPLIED_CASH"))
+                .mapToLong(posting -> posting.debitCents() - posting.creditCents()).sum();
+        assertThat(unappliedNet).isZero();
     }
 
     @Test
