@@ -31,6 +31,7 @@ public final class EventTypes {
         register("com.premiumledger.payments.PaymentAssigned.v1", PaymentAssigned.class);
         register("com.premiumledger.payments.PaymentReversed.v1", PaymentReversed.class);
         register("com.premiumledger.payments.RefundRequested.v1", RefundRequested.class);
+        register("com.premiumledger.payments.RefundReleased.v1", RefundReleased.class);
         register(CoverageStatusChangedV1ToV2.V2, CoverageStatusChanged.class);
         register("com.premiumledger.notices.NoticeIssued.v1", NoticeIssued.class);
     }

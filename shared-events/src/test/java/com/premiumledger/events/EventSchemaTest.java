@@ -49,6 +49,7 @@ class EventSchemaTest {
             Map.entry("com.premiumledger.payments.PaymentAssigned.v1", Set.of("note")),
             Map.entry("com.premiumledger.payments.PaymentReversed.v1", Set.of("accountId")),
             Map.entry("com.premiumledger.payments.RefundRequested.v1", Set.of()),
+            Map.entry("com.premiumledger.payments.RefundReleased.v1", Set.of()),
             Map.entry("com.premiumledger.coverage.CoverageStatusChanged.v2", Set.of("program", "fromStatus",
                     "graceStart", "graceEnd", "paidThroughDate", "terminationEffectiveDate")),
             Map.entry("com.premiumledger.notices.NoticeIssued.v1", Set.of("payByDate")));

@@ -87,6 +87,8 @@ final class Samples {
         BY_CLASS.put(RefundRequested.class, List.of(
                 new RefundRequested("R-1", "P-3", "A000000002", 5_000, "ACH", LocalDate.of(2027, 1, 14),
                         "operator-1")));
+        BY_CLASS.put(RefundReleased.class, List.of(
+                new RefundReleased("R-2", "P-3", "A000000002", 20_000, "insufficient-credit", "billing-decisions")));
         BY_CLASS.put(CoverageStatusChanged.class, List.of(
                 new CoverageStatusChanged("A000000001", null, null, "PENDING_PAYMENT", "ENROLLED",
                         LocalDate.of(2027, 1, 1), null, null, null, null, "evt-1"),
