@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Walks every receivable path against a running local stack (./deploy/local-stack.sh) and prints the
 # resulting balances, ledger lines and trial balance, checking each figure. Needs curl and python3.
+# A second account walks an idempotent bill, a rejected refund that is released (the same credit is then
+# refunded) and a returned check whose credit was already refunded (the refund is owed back, past due).
 # The account id is fresh each run; the business calendar is shared, so run it on a fresh stack
 # (rm -rf deploy/data) or one whose business date is not after 2026-12-20.
 set -euo pipefail
@@ -8,6 +10,7 @@ BILLING=${BILLING:-http://127.0.0.1:8081}
 PAYMENT=${PAYMENT:-http://127.0.0.1:8082}
 S=service:service-local-only; O=operator:operator-local-only; A=auditor:auditor-local-only
 ACCOUNT="S-$(date +%s)"
+ACCOUNT2="R-$(date +%s)"
 RUN="$RANDOM$RANDOM"
 failures=0
 
@@ -17,6 +20,11 @@ post() { # user url body [idempotency-key]
   curl -sS -u "$1" -H 'Content-Type: application/json' ${key:+-H "Idempotency-Key: $key"} -X POST "$2" -d "$3"
 }
 get() { curl -sS -u "$A" "$1"; }
+post_headers() { # user url body idempotency-key: status line, headers and body
+  curl -sS -i -u "$1" -H 'Content-Type: application/json' -H "Idempotency-Key: $4" -X POST "$2" -d "$3"
+}
+status_of() { echo "$1" | head -1 | awk '{print $2}'; }
+header_of() { echo "$1" | tr -d '\r' | awk -v h="$2" 'tolower($0) ~ "^"tolower(h)":" {print $2}'; }
 expect() { # label actual expected
   if [[ "$2" == "$3" ]]; then echo "  ok   $1 = $2"; else echo "  FAIL $1 = $2, expected $3"; failures=$((failures + 1)); fi
 }
@@ -98,6 +106,55 @@ for l in d['lines']:
 echo "== ledger.csv (first lines)"
 curl -sS -u "$A" "$BILLING/accounts/$ACCOUNT/ledger.csv" | head -3
 
+echo
+echo "== account $ACCOUNT2: coverage from 2027-03-01; March bill issued with an Idempotency-Key"
+post $S "$BILLING/accounts" "{\"accountId\":\"$ACCOUNT2\",\"holderName\":\"Rae Refund\",\"program\":\"APTC\",\"coverageStart\":\"2027-03-01\",\"language\":\"en\",\"email\":\"rae@example.org\"}" >/dev/null
+march='{"coverageMonth":"2027-03","grossPremiumCents":50000,"subsidyCents":30000}'
+bill1=$(post_headers $S "$BILLING/accounts/$ACCOUNT2/bills" "$march" "bill-$RUN")
+bill2=$(post_headers $S "$BILLING/accounts/$ACCOUNT2/bills" "$march" "bill-$RUN")
+expect "bill: first answer" "$(status_of "$bill1")" "201"
+expect "bill: same key again is a replay" "$(status_of "$bill2") $(header_of "$bill2" Idempotent-Replayed)" "201 true"
+expect "bill: same key, other body" "$(post $S "$BILLING/accounts/$ACCOUNT2/bills" '{"coverageMonth":"2027-03","grossPremiumCents":50001,"subsidyCents":30000}' "bill-$RUN" | json "d['status']")" "409"
+expect "bill issued on the business date" "$(get "$BILLING/accounts/$ACCOUNT2/ledger" | json "d['lines'][0]['effectiveDate']")" "2027-01-24"
+
+echo "== mailed check \$300: March takes \$200, \$100 is credit"
+check2=$(post $S "$PAYMENT/payments" "{\"accountId\":\"$ACCOUNT2\",\"amountCents\":30000,\"method\":\"CHECK\",\"channel\":\"MAIL\",\"checkNumber\":\"B$RUN\"}" "check2-$RUN")
+CHECK2_ID=$(echo "$check2" | json "d['paymentId']")
+settle
+expect "credit" "$(get "$BILLING/accounts/$ACCOUNT2/balance" | json "d['creditCents']")" "10000"
+
+echo "== refund of \$300 is rejected (only \$100 credit); the payment releases it, so \$100 of the same credit can be refunded"
+r4=$(post $S "$PAYMENT/payments/$CHECK2_ID/refund" '{"amountCents":30000}' "refund4-$RUN" | json "d['refundId']")
+settle
+expect "refund of \$300" "$(get "$PAYMENT/refunds/$r4" | json "d['status']")" "REJECTED"
+for _ in $(seq 1 20); do
+  [[ "$(get "$PAYMENT/payments/$CHECK2_ID" | json "d['refundRequestedCents']")" == "0" ]] && break
+  sleep 0.5
+done
+expect "rejected refund no longer counts on the payment" "$(get "$PAYMENT/payments/$CHECK2_ID" | json "d['refundRequestedCents']")" "0"
+r5=$(post $S "$PAYMENT/payments/$CHECK2_ID/refund" '{"amountCents":10000}' "refund5-$RUN")
+expect "refund of \$100 accepted" "$(echo "$r5" | json "d.get('status')")" "PENDING"
+settle
+expect "refund of \$100" "$(get "$PAYMENT/refunds/$(echo "$r5" | json "d['refundId']")" | json "d['status']")" "REFUNDED"
+
+echo "== the check is returned after its \$100 credit was refunded: March opens again and the \$100 is owed back"
+post $S "$PAYMENT/payments/$CHECK2_ID/reversal" '{"reason":"RETURNED_CHECK","reversedDate":"2027-01-24"}' "reverse2-$RUN" >/dev/null
+settle
+post $O "$BILLING/calendar/days/2027-01-25/close" "" >/dev/null
+settle
+get "$BILLING/accounts/$ACCOUNT2/balance"; echo
+balance2=$(get "$BILLING/accounts/$ACCOUNT2/balance")
+expect "balance (March 200 + refund owed 100)" "$(echo "$balance2" | json "d['balanceCents']")" "30000"
+expect "past due (the refund owed, due 2027-01-24)" "$(echo "$balance2" | json "d['pastDueCents']")" "10000"
+expect "credit" "$(echo "$balance2" | json "d['creditCents']")" "0"
+expect "refund owed item" "$(get "$BILLING/accounts/$ACCOUNT2/bills" | json "[(b['kind'], b['openCents'], b['pastDue']) for b in d['bills'] if b['kind']=='REFUND_OWED']")" "[('REFUND_OWED', 10000, True)]"
+expect "aging as of 2027-02-24 (refund owed 31 days past due)" "$(get "$BILLING/accounts/$ACCOUNT2/balance?asOf=2027-02-24" | json "d['aging']['days31To60Cents']")" "10000"
+get "$BILLING/accounts/$ACCOUNT2/ledger?limit=100" | python3 -c "
+import json,sys
+d=json.load(sys.stdin)
+for l in d['lines']:
+    print('  %s  %-22s %9d %9d %9d  %s' % (l['effectiveDate'], l['eventType'], l['debitCents'], l['creditCents'], l['runningBalanceCents'], l['description']))"
+
 echo "== trial balance (every ledger account; debits equal credits)"
 get "$BILLING/audit/trial-balance" | python3 -c "
 import json,sys
@@ -105,6 +162,7 @@ d=json.load(sys.stdin)
 print(json.dumps(d, indent=1)[:3000])"
 tb=$(get "$BILLING/audit/trial-balance")
 expect "trial balance nets to zero" "$(echo "$tb" | json "d['totals']['netCents'] if 'totals' in d else d.get('netCents')")" "0"
+expect "nothing left on unapplied cash" "$(echo "$tb" | json "sum(a['netCents'] for a in d['accounts'] if a['ledgerAccount']=='UNAPPLIED_CASH')")" "0"
 
 echo
 if (( failures > 0 )); then echo "$failures check(s) FAILED"; exit 1; fi

@@ -33,6 +33,10 @@ import org.springframework.validation.annotation.Validated;
  * @param trialBalanceStreamsMax posting streams one trial balance may read (it reads them all)
  * @param trialBalanceHealthInterval how long the health check reuses its last trial balance (health is
  *     probed often and unauthenticated; the trial balance reads every stream)
+ * @param idempotencyKeyRequired whether POST /accounts/{id}/bills refuses a request without an Idempotency-Key
+ *     (400). Off by default: the bill's natural key (one per account and month) already makes a retry safe, and
+ *     callers that send no key (the benchmark, other deployments' schedulers) keep working; a key, when sent, is
+ *     always honoured (premium.idempotency.*)
  */
 @Validated
 @ConfigurationProperties("premium.billing")
@@ -53,13 +57,14 @@ public record BillingProperties(
         @NotNull @DefaultValue("2000-01-01") LocalDate queryDateMin,
         @NotNull @DefaultValue("2199-12-31") LocalDate queryDateMax,
         @Min(1) @DefaultValue("1000000") int trialBalanceStreamsMax,
-        @NotNull @DefaultValue("30s") Duration trialBalanceHealthInterval) {
+        @NotNull @DefaultValue("30s") Duration trialBalanceHealthInterval,
+        @DefaultValue("false") boolean idempotencyKeyRequired) {
 
     /** Defaults, for tests and tools that build the rules without Spring. */
     public static BillingProperties defaults() {
         return new BillingProperties(Set.of("APTC", "UNSUBSIDIZED"), Set.of("en", "es"), 23, 1_000_000, 366, 3660,
                 366, 600, 200, 3, 100, 500, Duration.ofSeconds(10), LocalDate.of(2000, 1, 1),
                 LocalDate.of(2199, 12, 31),
-                1_000_000, Duration.ofSeconds(30));
+                1_000_000, Duration.ofSeconds(30), false);
     }
 }

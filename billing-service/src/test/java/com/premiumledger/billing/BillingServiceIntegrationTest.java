@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.premiumledger.events.BillIssued;
 import com.premiumledger.events.CloudEventsCodec;
 import com.premiumledger.events.DayClosed;
 import com.premiumledger.events.EventEnvelope;
@@ -224,6 +225,13 @@ class BillingServiceIntegrationTest {
         PaymentMissed missed = awaitPaymentMissed(accountId);
         assertThat(missed.billId()).isEqualTo(accountId + "-2027-02");
         assertThat(missed.businessDate()).isEqualTo(LocalDate.of(2027, 1, 24));
+        // The bill carries the business date it was issued on, and is effective on it in the ledger.
+        BillIssued issued = awaitEvent(accountId, BillIssued.class);
+        assertThat(issued.issuedDate()).isEqualTo(LocalDate.of(2027, 1, 24));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(lines(accountId).get(0))
+                .containsEntry("eventType", "BillIssued").containsEntry("effectiveDate", "2027-01-24"));
+        assertThat(number(get(auditor(), "/accounts/" + accountId + "/balance?asOf=2027-01-23").getBody(),
+                "balanceCents")).isZero();
     }
 
     @Test
@@ -423,6 +431,100 @@ class BillingServiceIntegrationTest {
                 "date-out-of-range");
     }
 
+    /**
+     * A payment's credit is refunded, then the payment bounces: the member owes the refund back. It is receivable
+     * (past due from the reversal's date) and nothing is left on unapplied cash; the books still balance.
+     */
+    @Test
+    @Order(9)
+    void aReversalAfterTheCreditWasRefundedMakesTheRefundOwedBackAndPastDue() {
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(get(auditor(), "/calendar").getBody()).containsEntry("businessDate", "2027-01-24"));
+        String accountId = openAccount();
+        String paymentId = "OWED-" + accountId;
+        produce(Topics.PAYMENTS, UUID.randomUUID().toString(), paymentId, 0, new PaymentRecorded(paymentId, accountId,
+                10_000, "CHECK", "MAIL", LocalDate.of(2027, 1, 10), null, null, "2001", "key-" + paymentId,
+                "service"));
+        produce(Topics.PAYMENTS, UUID.randomUUID().toString(), paymentId, 1, new RefundRequested("R-" + accountId,
+                paymentId, accountId, 10_000, "CHECK", LocalDate.of(2027, 1, 12), "service"));
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(number(balance(accountId), "refundedCents")).isEqualTo(10_000));
+        produce(Topics.PAYMENTS, UUID.randomUUID().toString(), paymentId, 2, new PaymentReversed(paymentId, accountId,
+                10_000, "CHECK", "RETURNED_CHECK", LocalDate.of(2027, 1, 20), "payment-service"));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            Map<String, Object> balance = balance(accountId);
+            assertThat(number(balance, "balanceCents")).isEqualTo(10_000);
+            assertThat(number(balance, "openCents")).isEqualTo(10_000);
+            assertThat(number(balance, "pastDueCents")).isEqualTo(10_000);
+            assertThat(number(balance, "creditCents")).isZero();
+        });
+        assertThat(bills(accountId)).singleElement().satisfies(item -> assertThat(item)
+                .containsEntry("kind", "REFUND_OWED").containsEntry("billId", "refund-owed:" + paymentId)
+                .containsEntry("dueDate", "2027-01-20").containsEntry("openCents", 10_000)
+                .containsEntry("pastDue", true).containsEntry("missed", false));
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(streamNets(accountId)).containsEntry("MEMBER_RECEIVABLE", 10_000L)
+                    .containsEntry("UNAPPLIED_CASH", 0L).containsEntry("MEMBER_CREDIT", 0L)
+                    .containsEntry("CASH_REFUNDS", -10_000L);
+            assertThat(streamNets(paymentId)).containsEntry("CASH_CHECK", 0L).containsEntry("UNAPPLIED_CASH", 0L);
+        });
+        assertTrialBalanceNetsToZero();
+        Map<String, Object> asOf = get(auditor(), "/accounts/" + accountId + "/balance?asOf=2027-02-25").getBody();
+        assertThat(number(asOf, "pastDueCents")).isEqualTo(10_000);
+        assertThat(number(castMap(asOf.get("aging")), "days31To60Cents")).isEqualTo(10_000);
+    }
+
+    @Test
+    void aBillRequestWithAnIdempotencyKeyIsAnsweredOnceAndAReusedKeyWithAnotherBodyIs409() {
+        String accountId = openAccount();
+        String path = "/accounts/" + accountId + "/bills";
+        String key = "bill-" + UUID.randomUUID();
+        Map<String, Object> body = Map.of("coverageMonth", "2027-08", "grossPremiumCents", 45_000, "subsidyCents",
+                5_000);
+
+        ResponseEntity<Map<String, Object>> first = post(service(), path, body, key);
+        assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(first.getHeaders().getFirst("Idempotent-Replayed")).isNull();
+        ResponseEntity<Map<String, Object>> again = post(service(), path, body, key);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.getBody()).isEqualTo(first.getBody());
+        assertProblem(post(service(), path, Map.of("coverageMonth", "2027-08", "grossPremiumCents", 46_000,
+                "subsidyCents", 5_000), key), HttpStatus.CONFLICT, "idempotency-key-reuse");
+        // The same key on another account is another request, not a replay.
+        String otherAccount = openAccount();
+        assertProblem(post(service(), "/accounts/" + otherAccount + "/bills", body, key), HttpStatus.CONFLICT,
+                "idempotency-key-reuse");
+        // Without a key the natural key still answers a retry: the same bill, 200.
+        assertThat(post(service(), path, body).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertProblem(post(service(), path, body, "has space"), HttpStatus.BAD_REQUEST, "idempotency-key-required");
+
+        Document stored = database.getCollection("idempotency_keys").find(Filters.eq("_id", "bills " + key)).first();
+        assertThat(stored.getString("state")).isEqualTo("COMPLETED");
+        assertThat(stored.getDate("expiresAt").toInstant()).isAfter(Instant.now().plus(Duration.ofDays(29)));
+        // One bill: the account's stream holds the opening and one bill, nothing more.
+        assertThat(database.getCollection("event_commits").find(Filters.eq("_id", accountId + ":1")).first())
+                .isNotNull();
+        assertThat(database.getCollection("event_commits").find(Filters.eq("_id", accountId + ":2")).first())
+                .isNull();
+    }
+
+    @Test
+    void aRefusedBillFreesItsIdempotencyKey() {
+        String accountId = openAccount();
+        String path = "/accounts/" + accountId + "/bills";
+        String key = "bill-" + UUID.randomUUID();
+        assertProblem(post(service(), path, Map.of("coverageMonth", "2026-11", "grossPremiumCents", 45_000,
+                "subsidyCents", 5_000), key), HttpStatus.BAD_REQUEST, "before-coverage-start");
+        assertThat(database.getCollection("idempotency_keys").find(Filters.eq("_id", "bills " + key)).first()).isNull();
+
+        ResponseEntity<Map<String, Object>> corrected = post(service(), path, Map.of("coverageMonth", "2027-01",
+                "grossPremiumCents", 45_000, "subsidyCents", 5_000), key);
+        assertThat(corrected.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(corrected.getHeaders().getFirst("Idempotent-Replayed")).isNull();
+    }
+
     @Test
     void unknownAccountsAre404() {
         String accountId = "NONE-" + suffix();
@@ -560,8 +662,16 @@ class BillingServiceIntegrationTest {
     }
 
     private ResponseEntity<Map<String, Object>> post(TestRestTemplate client, String path, Object body) {
+        return post(client, path, body, null);
+    }
+
+    private ResponseEntity<Map<String, Object>> post(TestRestTemplate client, String path, Object body,
+                                                     String idempotencyKey) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
+        if (idempotencyKey != null) {
+            headers.set("Idempotency-Key", idempotencyKey);
+        }
         // A serialized body declares its length; the platform refuses bodies that do not (chunked).
         String json = body == null ? null : EventJson.mapper().valueToTree(body).toString();
         return client.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), JSON);

@@ -95,7 +95,7 @@ class CoverageCalendarIntegrationTest {
 
     void bill(String accountId, String month) {
         send(accountId, new BillIssued(accountId, billId(accountId, month), month, due(month), 50_000, 30_000,
-                DUE_CENTS, "service"));
+                DUE_CENTS, LocalDate.of(2026, 12, 1), "service"));
     }
 
     EventEnvelope pay(String accountId, String paymentId, LocalDate received, String... months) {

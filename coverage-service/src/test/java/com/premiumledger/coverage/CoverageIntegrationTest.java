@@ -83,7 +83,7 @@ class CoverageIntegrationTest {
 
     static EventEnvelope bill(String accountId, long sequence, String month, LocalDate dueDate) {
         return TestEvents.envelope(accountId, sequence, new BillIssued(accountId, accountId + ":" + month, month,
-                dueDate, 50_000, 30_000, 20_000, "service"));
+                dueDate, 50_000, 30_000, 20_000, LocalDate.of(2026, 12, 1), "service"));
     }
 
     static EventEnvelope paid(String accountId, long sequence, String month, LocalDate received, long openAfter) {

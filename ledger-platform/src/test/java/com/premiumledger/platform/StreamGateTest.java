@@ -38,7 +38,7 @@ class StreamGateTest {
 
     static ReceivedEvent event(String aggregateId, long sequence) {
         BillIssued bill = new BillIssued(aggregateId, aggregateId + "-" + sequence, "2027-01", LocalDate.of(2026, 12, 23),
-                500, 300, 200, "test");
+                500, 300, 200, LocalDate.of(2026, 12, 1), "test");
         return new ReceivedEvent(new EventEnvelope(UUID.randomUUID().toString(), EventTypes.typeOf(BillIssued.class),
                 "/test", aggregateId, Instant.now(), aggregateId, sequence, null, null, bill), "t", 0, sequence);
     }

@@ -87,7 +87,7 @@ class NoticeLadderIntegrationTest {
 
     void bill(String accountId, String month) {
         feed.billing(accountId, new BillIssued(accountId, billId(accountId, month), month, due(month), 50_000, 30_000,
-                DUE_CENTS, "billing-scheduler"));
+                DUE_CENTS, LocalDate.of(2026, 12, 1), "billing-scheduler"));
     }
 
     /** A payment as payment-service records it and billing applies it, paying the named months in full. */

@@ -90,7 +90,7 @@ class NotificationIntegrationTest {
         EventEnvelope opened = TestEvents.envelope(accountId, 0, new AccountOpened(accountId, "Ada Member", "APTC",
                 LocalDate.of(2027, 1, 1), "en", email, "service"));
         EventEnvelope bill = TestEvents.envelope(accountId, 1, new BillIssued(accountId, billId, "2027-02",
-                LocalDate.of(2027, 1, 23), 50_000, 30_000, 20_000, "service"));
+                LocalDate.of(2027, 1, 23), 50_000, 30_000, 20_000, LocalDate.of(2026, 12, 1), "service"));
         // Billing's own record of the miss: the past-due warning follows coverage's grace, not this.
         EventEnvelope missed = TestEvents.envelope(accountId, 2, new PaymentMissed(accountId, billId, "2027-02",
                 LocalDate.of(2027, 1, 23), 20_000, LocalDate.of(2027, 1, 24), "calendar"));
@@ -175,7 +175,7 @@ class NotificationIntegrationTest {
         for (int month = 1; month <= 3; month++) {
             events.send(Topics.BILLING, TestEvents.envelope(accountId, month - 1, new BillIssued(accountId,
                     accountId + ":2027-0" + month, "2027-0" + month, LocalDate.of(2027, month, 1), 1_000 * month, 0,
-                    1_000 * month, "service")));
+                    1_000 * month, LocalDate.of(2026, 12, 1), "service")));
         }
         await().atMost(WAIT).until(() -> noticeList(accountId).size() == 3);
 

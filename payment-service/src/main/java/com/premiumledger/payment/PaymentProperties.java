@@ -19,8 +19,6 @@ import org.springframework.validation.annotation.Validated;
  *     empty only in a deployment that records no payments at all
  * @param acceptedCardBrands card brands taken when CARD is accepted
  * @param amountMaxCents the largest single payment
- * @param idempotencyRetention how long an Idempotency-Key is remembered; after that it may be reused
- * @param idempotencyKeyAttemptsMax rounds of losing a race for the same key before giving up with 409
  * @param receivedDateDaysBackMax how far before the business date a payment's received date may be
  * @param referenceLengthMax characters of a check or money order number
  * @param accountIdLengthMax characters of an account id
@@ -40,8 +38,6 @@ public record PaymentProperties(
         @NotNull @DefaultValue({"CARD", "ACH", "CHECK", "MONEY_ORDER"}) Set<PaymentMethod> acceptedMethods,
         @NotNull @DefaultValue({"VISA", "MASTERCARD", "DISCOVER", "AMEX"}) Set<CardBrand> acceptedCardBrands,
         @Min(1) @DefaultValue("10000000") long amountMaxCents,
-        @NotNull @DefaultValue("30d") Duration idempotencyRetention,
-        @Min(1) @Max(10) @DefaultValue("3") int idempotencyKeyAttemptsMax,
         @Min(0) @DefaultValue("366") int receivedDateDaysBackMax,
         @Min(1) @Max(255) @DefaultValue("32") int referenceLengthMax,
         @Min(1) @Max(255) @DefaultValue("64") int accountIdLengthMax,
@@ -57,13 +53,12 @@ public record PaymentProperties(
     /** Defaults, for tests and tools that build the rules without Spring. */
     public static PaymentProperties defaults() {
         return new PaymentProperties(Set.of(PaymentMethod.values()), Set.of(CardBrand.values()), 10_000_000,
-                Duration.ofDays(30), 3, 366, 32, 64, 5000, 100, 500, Duration.ofSeconds(10),
+                366, 32, 64, 5000, 100, 500, Duration.ofSeconds(10),
                 Set.of(PaymentChannel.MAIL), 10_000, 20, 366);
     }
 
     public PaymentProperties withAcceptedMethods(Set<PaymentMethod> methods) {
-        return new PaymentProperties(methods, acceptedCardBrands, amountMaxCents, idempotencyRetention,
-                idempotencyKeyAttemptsMax, receivedDateDaysBackMax, referenceLengthMax, accountIdLengthMax,
+        return new PaymentProperties(methods, acceptedCardBrands, amountMaxCents, receivedDateDaysBackMax, referenceLengthMax, accountIdLengthMax,
                 paymentsPerAccountMax, historyPageSizeDefault, historyPageSizeMax, commandTimeout, unappliedChannels,
                 unappliedQueueMax, refundsPerPaymentMax, reversedDateDaysBackMax);
     }

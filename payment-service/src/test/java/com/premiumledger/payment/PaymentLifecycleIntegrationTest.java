@@ -11,6 +11,8 @@ import com.premiumledger.events.EventTypes;
 import com.premiumledger.events.LedgerEvent;
 import com.premiumledger.events.PaymentAssigned;
 import com.premiumledger.events.PaymentReversed;
+import com.premiumledger.events.RefundRejected;
+import com.premiumledger.events.RefundReleased;
 import com.premiumledger.events.RefundRequested;
 import com.premiumledger.events.Topics;
 import com.premiumledger.events.UnappliedPaymentReceived;
@@ -215,6 +217,44 @@ class PaymentLifecycleIntegrationTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(get(auditor(), "/payments/" + paymentId).getBody())
                 .containsEntry("refundRequestedCents", 10_000));
         assertProblem(get(auditor(), "/refunds/" + UUID.randomUUID()), HttpStatus.NOT_FOUND, "refund-not-found");
+    }
+
+    /**
+     * The whole payment asked back while billing had no credit to pay it from: billing rejects it, the payment
+     * releases it, and the same amount may be asked for again (and counts again).
+     */
+    @Test
+    void aRejectedRefundNoLongerCountsAgainstThePayment() {
+        String accountId = openAccount();
+        String paymentId = recordAch(accountId, 12_000);
+        String path = "/payments/" + paymentId + "/refund";
+        ResponseEntity<Map<String, Object>> first = post(service(), path, key(), Map.of("amountCents", 12_000));
+        assertThat(first.getStatusCode()).as("%s", first.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        String refundId = (String) first.getBody().get("refundId");
+        assertProblem(post(service(), path, key(), Map.of("amountCents", 12_000)), HttpStatus.CONFLICT,
+                "refund-exceeds-payment");
+
+        RefundRejected rejected = new RefundRejected(accountId, refundId, paymentId, 12_000, 0,
+                "insufficient-credit");
+        String eventId = UUID.randomUUID().toString();
+        produce(Topics.BILLING, eventId, accountId, 1, rejected);
+        produce(Topics.BILLING, eventId, accountId, 1, rejected);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(get(auditor(), "/refunds/" + refundId).getBody())
+                .containsEntry("status", "REJECTED"));
+        List<EventEnvelope> releases = awaitRecords(Topics.PAYMENTS, accountId, RefundReleased.class, 1);
+        assertThat(releases).singleElement().satisfies(release -> assertThat(release.payloadAs(RefundReleased.class))
+                .isEqualTo(new RefundReleased(refundId, paymentId, accountId, 12_000, "insufficient-credit",
+                        "billing-decisions")));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(get(auditor(), "/payments/" + paymentId).getBody())
+                .containsEntry("refundRequestedCents", 0));
+
+        ResponseEntity<Map<String, Object>> again = post(service(), path, key(), Map.of("amountCents", 12_000));
+        assertThat(again.getStatusCode()).as("%s", again.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(again.getBody().get("refundId")).isNotEqualTo(refundId);
+        assertProblem(post(service(), path, key(), Map.of("amountCents", 1)), HttpStatus.CONFLICT,
+                "refund-exceeds-payment");
+        // The redelivered rejection released nothing more.
+        assertThat(awaitRecords(Topics.PAYMENTS, accountId, RefundReleased.class, 1)).hasSize(1);
     }
 
     @Test

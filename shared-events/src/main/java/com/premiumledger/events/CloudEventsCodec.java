@@ -72,14 +72,21 @@ public final class CloudEventsCodec {
             throw new EnvelopeException("record has no body");
         }
         String storedType = required(headers, H_TYPE);
-        LedgerEvent payload = EventJson.read(storedType, record.value());
+        Instant time;
+        try {
+            time = Instant.parse(required(headers, H_TIME));
+        } catch (DateTimeParseException e) {
+            throw new EnvelopeException("malformed CloudEvents header: " + e.getMessage(), e);
+        }
+        // An old version may be upcast with the instant the event was recorded (BillIssued v1 is).
+        LedgerEvent payload = EventJson.read(storedType, record.value(), time);
         try {
             return new EventEnvelope(
                     required(headers, H_ID),
                     EventJson.currentType(storedType),
                     required(headers, H_SOURCE),
                     optional(headers, H_SUBJECT),
-                    Instant.parse(required(headers, H_TIME)),
+                    time,
                     required(headers, H_AGGREGATE_ID),
                     Long.parseLong(required(headers, H_SEQUENCE)),
                     optional(headers, H_CORRELATION_ID),

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ public final class EventJson {
         // Registered here, not by a consumer, so every reader of the log upcasts old records the same way.
         registerUpcaster(new CoverageStatusChangedV1ToV2());
         registerUpcaster(new AccountOpenedV1ToV2());
+        registerUpcaster(new BillIssuedV1ToV2());
     }
 
     private EventJson() {
@@ -58,8 +60,20 @@ public final class EventJson {
         }
     }
 
-    /** Reads a payload of {@code type}, upcasting it to the current version first. */
+    /**
+     * Reads a payload of {@code type}, upcasting it to the current version first, without knowing when it was
+     * recorded: an old version whose upcaster needs that instant (BillIssued v1) is refused. Readers that hold
+     * the stored event or its envelope use {@link #read(String, byte[], Instant)}.
+     */
     public static LedgerEvent read(String type, byte[] json) {
+        return read(type, json, null);
+    }
+
+    /**
+     * Reads a payload of {@code type} recorded at {@code recordedAt} (the stored event's timestamp, its
+     * {@code ce_time}; null if unknown), upcasting it to the current version first.
+     */
+    public static LedgerEvent read(String type, byte[] json, Instant recordedAt) {
         try {
             ObjectNode node = (ObjectNode) MAPPER.readTree(json);
             String currentType = type;
@@ -68,7 +82,7 @@ public final class EventJson {
                 if (upcaster == null || step >= UPCAST_CHAIN_MAX) {
                     throw new EnvelopeException("unknown event type " + type);
                 }
-                node = upcaster.upcast(node);
+                node = upcaster.upcast(node, recordedAt);
                 currentType = upcaster.toType();
             }
             return MAPPER.treeToValue(node, EventTypes.classOf(currentType).orElseThrow());

@@ -15,7 +15,7 @@ public final class EventTypes {
 
     static {
         register(AccountOpenedV1ToV2.V2, AccountOpened.class);
-        register("com.premiumledger.billing.BillIssued.v1", BillIssued.class);
+        register(BillIssuedV1ToV2.V2, BillIssued.class);
         register("com.premiumledger.billing.PaymentApplied.v1", PaymentApplied.class);
         register("com.premiumledger.billing.PaymentMissed.v1", PaymentMissed.class);
         register("com.premiumledger.billing.DayClosed.v1", DayClosed.class);
@@ -31,6 +31,7 @@ public final class EventTypes {
         register("com.premiumledger.payments.PaymentAssigned.v1", PaymentAssigned.class);
         register("com.premiumledger.payments.PaymentReversed.v1", PaymentReversed.class);
         register("com.premiumledger.payments.RefundRequested.v1", RefundRequested.class);
+        register("com.premiumledger.payments.RefundReleased.v1", RefundReleased.class);
         register(CoverageStatusChangedV1ToV2.V2, CoverageStatusChanged.class);
         register("com.premiumledger.coverage.CoveragePaidThroughChanged.v1", CoveragePaidThroughChanged.class);
         register("com.premiumledger.notices.NoticeIssued.v1", NoticeIssued.class);

@@ -1,6 +1,7 @@
 package com.premiumledger.events;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 
 /**
  * Turns a stored or published payload of an old type version into the next version. Registered in
@@ -13,4 +14,13 @@ public interface EventUpcaster {
     String toType();
 
     ObjectNode upcast(ObjectNode oldPayload);
+
+    /**
+     * Upcasts knowing when the event was recorded (the stored event's timestamp, which is its CloudEvents
+     * {@code ce_time}); {@code recordedAt} is null when the reader does not know it. An upcaster that derives a
+     * field from that instant overrides this; the rest ignore it.
+     */
+    default ObjectNode upcast(ObjectNode oldPayload, Instant recordedAt) {
+        return upcast(oldPayload);
+    }
 }

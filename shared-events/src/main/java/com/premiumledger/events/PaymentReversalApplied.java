@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * A reversed payment was taken off the account: exactly what it had paid is open again
  * ({@code reopened}, per bill, with what each bill owes afterwards), and the credit it had created is
- * removed ({@code creditReversedCents}). The sum of both is the payment's amount.
+ * removed ({@code creditReversedCents}). The sum of both is the payment's amount. Credit of the payment that
+ * was already refunded cannot be removed: the member owes it back, listed in {@code reopened} as an item of
+ * its own, {@code billId = "refund-owed:<paymentId>"}, due on {@code reversedDate}.
  */
 public record PaymentReversalApplied(
         String accountId,

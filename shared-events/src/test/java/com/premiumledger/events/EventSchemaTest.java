@@ -34,7 +34,7 @@ class EventSchemaTest {
             Map.entry("com.premiumledger.billing.AutopayEnrolled.v1", Set.of("businessDate")),
             Map.entry("com.premiumledger.billing.AutopayCancelled.v1", Set.of("businessDate")),
             Map.entry("com.premiumledger.billing.AutopayFailed.v1", Set.of()),
-            Map.entry("com.premiumledger.billing.BillIssued.v1", Set.of()),
+            Map.entry("com.premiumledger.billing.BillIssued.v2", Set.of()),
             Map.entry("com.premiumledger.billing.PaymentApplied.v1", Set.of()),
             Map.entry("com.premiumledger.billing.PaymentMissed.v1", Set.of()),
             Map.entry("com.premiumledger.billing.DayClosed.v1", Set.of("previousDate")),
@@ -49,6 +49,7 @@ class EventSchemaTest {
             Map.entry("com.premiumledger.payments.PaymentAssigned.v1", Set.of("note")),
             Map.entry("com.premiumledger.payments.PaymentReversed.v1", Set.of("accountId")),
             Map.entry("com.premiumledger.payments.RefundRequested.v1", Set.of()),
+            Map.entry("com.premiumledger.payments.RefundReleased.v1", Set.of()),
             Map.entry("com.premiumledger.coverage.CoverageStatusChanged.v2", Set.of("program", "fromStatus",
                     "graceStart", "graceEnd", "paidThroughDate", "terminationEffectiveDate")),
             Map.entry("com.premiumledger.coverage.CoveragePaidThroughChanged.v1", Set.of(

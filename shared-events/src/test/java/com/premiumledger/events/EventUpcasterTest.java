@@ -17,12 +17,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Versioning: a payload of an old type version is upcast on read, so old records on the log never need
  * rewriting. BillIssued.v0 is made up for this test: it had no amountDueCents and no issuedBy, and called
- * the premium "premiumCents" and the month "month".
+ * the premium "premiumCents" and the month "month". Its chain runs on through the real v1 to v2 step, which
+ * dates the bill by the UTC date of the instant it was recorded.
  */
 class EventUpcasterTest {
 
     static final String V0 = "com.premiumledger.billing.BillIssued.v0";
     static final String V1 = "com.premiumledger.billing.BillIssued.v1";
+    static final String V2 = "com.premiumledger.billing.BillIssued.v2";
+    static final Instant RECORDED_AT = Instant.parse("2026-12-01T00:00:00Z");
 
     /** The made-up v0 to v1 step: rename two fields, derive the amount due, say who issued it. */
     static final class BillIssuedV0ToV1 implements EventUpcaster {
@@ -54,7 +57,7 @@ class EventUpcasterTest {
             """;
 
     private static final BillIssued EXPECTED = new BillIssued("A000000001", "A000000001-2027-01", "2027-01",
-            LocalDate.of(2026, 12, 23), 50_000, 30_000, 20_000, "upcast-from-v0");
+            LocalDate.of(2026, 12, 23), 50_000, 30_000, 20_000, LocalDate.of(2026, 12, 1), "upcast-from-v0");
 
     @BeforeAll
     static void register() {
@@ -62,19 +65,20 @@ class EventUpcasterTest {
     }
 
     @Test
-    void readsAV0PayloadAsAV1BillIssued() {
-        LedgerEvent event = EventJson.read(V0, V0_PAYLOAD.getBytes(StandardCharsets.UTF_8));
+    void readsAV0PayloadAsAV2BillIssued() {
+        LedgerEvent event = EventJson.read(V0, V0_PAYLOAD.getBytes(StandardCharsets.UTF_8), RECORDED_AT);
 
         assertThat(event).isInstanceOf(BillIssued.class).isEqualTo(EXPECTED);
-        assertThat(EventJson.currentType(V0)).isEqualTo(V1);
-        assertThat(EventJson.currentType(V1)).isEqualTo(V1);
-        assertThat(EventJson.registeredUpcasterTypes()).contains(V0);
-        // The upcast payload is a valid v1 payload.
-        assertThat(Schemas.validate(V1, Schemas.json(event))).isEmpty();
+        assertThat(EventJson.currentType(V0)).isEqualTo(V2);
+        assertThat(EventJson.currentType(V1)).isEqualTo(V2);
+        assertThat(EventJson.currentType(V2)).isEqualTo(V2);
+        assertThat(EventJson.registeredUpcasterTypes()).contains(V0, V1);
+        // The upcast payload is a valid v2 payload.
+        assertThat(Schemas.validate(V2, Schemas.json(event))).isEmpty();
     }
 
     @Test
-    void aV0RecordOnTheLogDecodesToAV1Envelope() {
+    void aV0RecordOnTheLogDecodesToAV2EnvelopeDatedByItsCeTime() {
         RecordHeaders headers = new RecordHeaders();
         headers.add("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8));
         headers.add("ce_id", "evt-old".getBytes(StandardCharsets.UTF_8));
@@ -90,7 +94,7 @@ class EventUpcasterTest {
 
         EventEnvelope envelope = CloudEventsCodec.fromRecord(record);
 
-        assertThat(envelope.type()).isEqualTo(V1);
+        assertThat(envelope.type()).isEqualTo(V2);
         assertThat(envelope.payload()).isEqualTo(EXPECTED);
         assertThat(envelope.time()).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
     }

@@ -1,11 +1,13 @@
 package com.premiumledger.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +35,9 @@ class GoldenPayloadTest {
                     new AutopayCancelled("A100000007", "member-portal", LocalDate.of(2027, 3, 4))),
             Map.entry("com.premiumledger.billing.AutopayFailed.v1",
                     new AutopayFailed("A100000007", "A100000007-2027-02", 12_334, "NSF", "autopay-runner")),
-            Map.entry("com.premiumledger.billing.BillIssued.v1",
+            Map.entry("com.premiumledger.billing.BillIssued.v2",
                     new BillIssued("A100000007", "A100000007-2026-12", "2026-12", LocalDate.of(2026, 11, 23),
-                            61_234, 48_900, 12_334, "billing-scheduler")),
+                            61_234, 48_900, 12_334, LocalDate.of(2026, 11, 2), "billing-scheduler")),
             Map.entry("com.premiumledger.billing.PaymentApplied.v1",
                     new PaymentApplied("A100000007", "P-20261120-0001", 30_000, LocalDate.of(2026, 11, 20), List.of(
                             new BillAllocation("A100000007-2026-11", 12_334, 0),
@@ -75,6 +77,9 @@ class GoldenPayloadTest {
             Map.entry("com.premiumledger.payments.RefundRequested.v1",
                     new RefundRequested("R-20270210-0001", "P-20270205-0003", "A100000007", 2_500, "CHECK",
                             LocalDate.of(2027, 2, 10), "member-portal")),
+            Map.entry("com.premiumledger.payments.RefundReleased.v1",
+                    new RefundReleased("R-20270301-0002", "P-20270205-0003", "A100000007", 10_000,
+                            "insufficient-credit", "billing-decisions")),
             Map.entry("com.premiumledger.coverage.CoverageStatusChanged.v2",
                     new CoverageStatusChanged("A100000007", "APTC", "SUSPENDED", "TERMINATED", "GRACE_EXPIRED",
                             LocalDate.of(2027, 5, 1), LocalDate.of(2027, 2, 1), LocalDate.of(2027, 4, 30),
@@ -92,13 +97,22 @@ class GoldenPayloadTest {
      * Golden payloads of older type versions: records on the log keep their old type forever, so each must
      * still validate against its own (kept) schema and read, through the upcasters, as this current record.
      */
+    /**
+     * When the old golden payloads are taken to have been recorded: late evening in Boston, already the next day
+     * in UTC, so BillIssued v1 shows that its issued date is the UTC date of that instant.
+     */
+    private static final Instant OLD_RECORDED_AT = Instant.parse("2026-11-03T03:30:00Z");
+
     private static final Map<String, LedgerEvent> EXPECTED_FROM_OLD_VERSIONS = Map.of(
             "com.premiumledger.coverage.CoverageStatusChanged.v1",
             new CoverageStatusChanged("A100000007", null, "GRACE", "SUSPENDED", "grace month 1 ended unpaid",
                     LocalDate.of(2027, 2, 1), null, null, null, null, "5f0c9a52-7d3e-4b8e-9a31-0f6f2a1c9d44"),
             "com.premiumledger.billing.AccountOpened.v1",
             new AccountOpened("A100000007", "Maria Lopez", "APTC", LocalDate.of(2026, 11, 1), "es",
-                    "maria.lopez@example.org", null, null, null, "enrollment-feed"));
+                    "maria.lopez@example.org", null, null, null, "enrollment-feed"),
+            "com.premiumledger.billing.BillIssued.v1",
+            new BillIssued("A100000007", "A100000007-2026-12", "2026-12", LocalDate.of(2026, 11, 23), 61_234, 48_900,
+                    12_334, LocalDate.of(2026, 11, 3), "billing-scheduler"));
 
     static Stream<String> types() {
         return Samples.types().stream();
@@ -139,7 +153,7 @@ class GoldenPayloadTest {
         assertThat(EventTypes.classOf(type)).as(type + " is no longer a registered type").isEmpty();
         JsonNode payload = EventJson.mapper().readTree(golden(type));
         assertThat(Schemas.validate(type, payload)).isEmpty();
-        LedgerEvent current = EventJson.read(type, golden(type));
+        LedgerEvent current = EventJson.read(type, golden(type), OLD_RECORDED_AT);
         assertThat(current).isEqualTo(EXPECTED_FROM_OLD_VERSIONS.get(type));
         // What the upcaster produced is a valid payload of the current version.
         assertThat(Schemas.validate(EventJson.currentType(type), Schemas.json(current))).isEmpty();
@@ -155,6 +169,18 @@ class GoldenPayloadTest {
         assertThat(read.terminationEffectiveDate()).isEqualTo(LocalDate.of(2027, 2, 28));
         assertThat(read.graceStart()).isNull();
         assertThat(read.program()).isNull();
+    }
+
+    @Test
+    void anUpcastV1BillIsIssuedOnTheUtcDateItWasRecordedAndNeedsThatInstant() throws IOException {
+        String v1 = "com.premiumledger.billing.BillIssued.v1";
+        BillIssued morning = (BillIssued) EventJson.read(v1, golden(v1), Instant.parse("2026-11-02T00:00:00Z"));
+        BillIssued evening = (BillIssued) EventJson.read(v1, golden(v1), Instant.parse("2026-11-02T23:59:59.999Z"));
+        assertThat(morning.issuedDate()).isEqualTo(LocalDate.of(2026, 11, 2));
+        assertThat(evening.issuedDate()).isEqualTo(LocalDate.of(2026, 11, 2));
+        assertThat(morning).isEqualTo(evening);
+        assertThatThrownBy(() -> EventJson.read(v1, golden(v1)))
+                .isInstanceOf(EnvelopeException.class).hasMessageContaining("recorded");
     }
 
     @ParameterizedTest

@@ -28,9 +28,9 @@ final class Samples {
                         "01608-0001"), "SMS", "service")));
         BY_CLASS.put(BillIssued.class, List.of(
                 new BillIssued("A000000001", "A000000001-2027-01", "2027-01", LocalDate.of(2026, 12, 23), 50_000,
-                        30_000, 20_000, "service"),
+                        30_000, 20_000, LocalDate.of(2026, 12, 1), "service"),
                 new BillIssued("A000000002", "A000000002-2027-03", "2027-03", LocalDate.of(2027, 2, 23), 41_250, 0,
-                        41_250, "operator-1")));
+                        41_250, LocalDate.of(2027, 3, 2), "operator-1")));
         BY_CLASS.put(PaymentApplied.class, List.of(
                 new PaymentApplied("A000000001", "P-1", 30_000, LocalDate.of(2026, 12, 20), List.of(
                         new BillAllocation("A000000001-2027-01", 20_000, 0),
@@ -87,6 +87,8 @@ final class Samples {
         BY_CLASS.put(RefundRequested.class, List.of(
                 new RefundRequested("R-1", "P-3", "A000000002", 5_000, "ACH", LocalDate.of(2027, 1, 14),
                         "operator-1")));
+        BY_CLASS.put(RefundReleased.class, List.of(
+                new RefundReleased("R-2", "P-3", "A000000002", 20_000, "insufficient-credit", "billing-decisions")));
         BY_CLASS.put(CoverageStatusChanged.class, List.of(
                 new CoverageStatusChanged("A000000001", null, null, "PENDING_PAYMENT", "ENROLLED",
                         LocalDate.of(2027, 1, 1), null, null, null, null, "evt-1"),

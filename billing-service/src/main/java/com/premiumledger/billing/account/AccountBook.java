@@ -11,6 +11,7 @@ import com.premiumledger.events.PaymentMissed;
 import com.premiumledger.events.PaymentReversalApplied;
 import com.premiumledger.events.RefundRejected;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,12 +25,16 @@ import java.util.Set;
  *
  * <p>Credit is held in lots, one per payment that overpaid, spent oldest lot first. That attribution is what
  * lets a reversal take back exactly what its payment paid, including bills its credit paid later.
+ *
+ * <p>Besides bills the account may hold {@link RefundOwed} items: refunded credit whose payment was reversed.
+ * They are open money like bills (paid oldest first, re-opened by reversals) but never missed.
  */
 final class AccountBook {
 
     private String accountId;
     private LocalDate coverageStart;
     private final Map<String, BillState> bills = new LinkedHashMap<>();
+    private final Map<String, BillState> refundsOwed = new LinkedHashMap<>();
     private final Set<String> appliedPaymentIds = new HashSet<>();
     private final Set<String> reversedPaymentIds = new HashSet<>();
     private final Set<String> decidedRefundIds = new HashSet<>();
@@ -43,6 +48,7 @@ final class AccountBook {
         copy.accountId = accountId;
         copy.coverageStart = coverageStart;
         copy.bills.putAll(bills);
+        copy.refundsOwed.putAll(refundsOwed);
         copy.appliedPaymentIds.addAll(appliedPaymentIds);
         copy.reversedPaymentIds.addAll(reversedPaymentIds);
         copy.decidedRefundIds.addAll(decidedRefundIds);
@@ -62,7 +68,7 @@ final class AccountBook {
         } else if (event instanceof PaymentApplied payment) {
             applied(payment);
         } else if (event instanceof CreditApplied credit) {
-            bills.computeIfPresent(credit.billId(), (id, bill) -> bill.paid(credit.amountCents()));
+            paid(credit.billId(), credit.amountCents());
             spendCredit(null, credit.amountCents(), credit.billId());
         } else if (event instanceof PaymentReversalApplied reversal) {
             reversed(reversal);
@@ -80,7 +86,7 @@ final class AccountBook {
         appliedPaymentIds.add(payment.paymentId());
         Map<String, Long> paid = paidByPayment.computeIfAbsent(payment.paymentId(), id -> new LinkedHashMap<>());
         for (BillAllocation allocation : payment.allocations()) {
-            bills.computeIfPresent(allocation.billId(), (id, bill) -> bill.paid(allocation.amountCents()));
+            paid(allocation.billId(), allocation.amountCents());
             paid.merge(allocation.billId(), allocation.amountCents(), Long::sum);
         }
         if (payment.creditCents() > 0) {
@@ -92,10 +98,26 @@ final class AccountBook {
     private void reversed(PaymentReversalApplied reversal) {
         reversedPaymentIds.add(reversal.paymentId());
         for (BillAllocation reopened : reversal.reopened()) {
-            bills.computeIfPresent(reopened.billId(), (id, bill) -> bill.paid(-reopened.amountCents()));
+            if (RefundOwed.isItem(reopened.billId()) && !refundsOwed.containsKey(reopened.billId())) {
+                refundsOwed.put(reopened.billId(), owedItem(reopened, reversal.reversedDate()));
+            } else {
+                paid(reopened.billId(), -reopened.amountCents());
+            }
         }
         paidByPayment.remove(reversal.paymentId());
         spendCredit(reversal.paymentId(), reversal.creditReversedCents(), null);
+    }
+
+    /** A refund owed back, due on the reversal's date. */
+    private static BillState owedItem(BillAllocation reopened, LocalDate reversedDate) {
+        return new BillState(reopened.billId(), YearMonth.from(reversedDate).toString(), reversedDate,
+                reopened.amountCents(), 0, reopened.amountCents(), 0, false);
+    }
+
+    /** Money paid on (negative: re-opened on) a bill or an owed refund. */
+    private void paid(String itemId, long amountCents) {
+        Map<String, BillState> items = RefundOwed.isItem(itemId) ? refundsOwed : bills;
+        items.computeIfPresent(itemId, (id, item) -> item.paid(amountCents));
     }
 
     /**
@@ -146,12 +168,24 @@ final class AccountBook {
         return bills.get(billId);
     }
 
+    /** Refunds owed back after their payment was reversed, by {@link RefundOwed} id. */
+    Map<String, BillState> refundsOwed() {
+        return refundsOwed;
+    }
+
+    /** A bill or an owed refund: whatever money can be open on. */
+    BillState openItem(String itemId) {
+        return RefundOwed.isItem(itemId) ? refundsOwed.get(itemId) : bills.get(itemId);
+    }
+
     long creditCents() {
         return creditCents;
     }
 
+    /** Open on bills and on refunds owed back. */
     long openCents() {
-        return bills.values().stream().mapToLong(BillState::openCents).sum();
+        return bills.values().stream().mapToLong(BillState::openCents).sum()
+                + refundsOwed.values().stream().mapToLong(BillState::openCents).sum();
     }
 
     boolean hasApplied(String paymentId) {

@@ -53,7 +53,9 @@ final class AccountDecisions {
     /**
      * Takes a payment off the account: what it paid is open again (bill by bill, including what its credit
      * paid later) and the credit it still holds is removed; if the account had credit of its own it pays the
-     * re-opened bills, and a re-opened bill already past due is missed now. Empty when the account never
+     * re-opened bills, and a re-opened bill already past due is missed now. Credit of the payment that was
+     * already refunded cannot be removed: the member owes it back, as a {@link RefundOwed} item due on the
+     * reversal's date, so the reversal always takes back the whole payment. Empty when the account never
      * applied the payment or already reversed it.
      */
     static List<LedgerEvent> reversePayment(AccountBook book, String paymentId, long amountCents, String reason,
@@ -75,12 +77,18 @@ final class AccountDecisions {
         List<BillAllocation> reopened = new ArrayList<>();
         long reopenedCents = 0;
         for (Map.Entry<String, Long> paid : book.paidBy(paymentId).entrySet()) {
-            BillState bill = book.bill(paid.getKey());
+            BillState bill = book.openItem(paid.getKey());
             reopened.add(new BillAllocation(bill.billId(), paid.getValue(), bill.openCents() + paid.getValue()));
             reopenedCents += paid.getValue();
         }
         // Normally the payment's own lot; if that was refunded, other credit stands in (never below zero).
         long creditReversedCents = Math.min(Math.max(0, amountCents - reopenedCents), book.creditCents());
+        // What neither bills nor credit give back went out as a refund: the member owes it again.
+        long refundOwedCents = Math.max(0, amountCents - reopenedCents - creditReversedCents);
+        if (refundOwedCents > 0) {
+            reopened.add(new BillAllocation(RefundOwed.itemId(paymentId), refundOwedCents, refundOwedCents));
+            reopenedCents += refundOwedCents;
+        }
         return new PaymentReversalApplied(book.accountId(), paymentId, amountCents, reason, reversedDate, reopened,
                 creditReversedCents, book.openCents() + reopenedCents);
     }
@@ -133,8 +141,12 @@ final class AccountDecisions {
         return credits;
     }
 
+    /** Bills and refunds owed back: a payment or credit pays them all, oldest first. */
     private static List<PaymentAllocation.OpenBill> openBills(AccountBook book) {
-        return book.bills().values().stream().map(BillState::asOpenBill).toList();
+        List<PaymentAllocation.OpenBill> open = new ArrayList<>();
+        book.bills().values().forEach(bill -> open.add(bill.asOpenBill()));
+        book.refundsOwed().values().forEach(owed -> open.add(owed.asOpenBill()));
+        return open;
     }
 
     /** Events decided so far, folded into a copy of the book so that the next decision sees their effect. */

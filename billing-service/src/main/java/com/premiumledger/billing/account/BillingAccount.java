@@ -54,6 +54,9 @@ public class BillingAccount {
         if (command.coverageMonth() == null) {
             throw RuleViolation.invalid("coverage-month", "coverageMonth is required");
         }
+        if (command.issuedDate() == null) {
+            throw RuleViolation.invalid("issued-date", "a bill needs the business date it is issued on");
+        }
         BillRules.checkAmounts(command.grossPremiumCents(), command.subsidyCents(), properties);
         if (command.coverageMonth().isBefore(YearMonth.from(book.coverageStart()))) {
             throw RuleViolation.invalid("before-coverage-start", "coverage month " + command.coverageMonth()
@@ -71,7 +74,8 @@ public class BillingAccount {
         LocalDate dueDate = DueDates.resolve(command.coverageMonth(), command.dueDate(), properties.dueDayOfMonth());
         long amountDueCents = command.grossPremiumCents() - command.subsidyCents();
         applyAll(AccountDecisions.issueBill(book, new BillIssued(accountId, billId, command.coverageMonth().toString(),
-                dueDate, command.grossPremiumCents(), command.subsidyCents(), amountDueCents, command.issuedBy())));
+                dueDate, command.grossPremiumCents(), command.subsidyCents(), amountDueCents, command.issuedDate(),
+                command.issuedBy())));
         return new IssueBillResult(billId, accountId, command.coverageMonth().toString(), dueDate,
                 command.grossPremiumCents(), command.subsidyCents(), amountDueCents, true);
     }
@@ -104,6 +108,9 @@ public class BillingAccount {
     boolean handle(ReversePaymentCommand command) {
         if (command.amountCents() <= 0) {
             throw RuleViolation.invalid("amount", "a reversal amount is positive, got " + command.amountCents());
+        }
+        if (command.reversedDate() == null) {
+            throw RuleViolation.invalid("reversed-date", "a reversal needs the date the payment was reversed");
         }
         if (!book.hasApplied(command.paymentId())) {
             log.info("account {} never applied payment {}; its reversal changes nothing here", accountId,

@@ -64,7 +64,7 @@ public final class EventPostings {
 
     private static Entry entry(LedgerEvent event, LocalDate eventDate) {
         if (event instanceof BillIssued bill) {
-            return new Entry(eventDate, List.of(Posting.debit(MEMBER_RECEIVABLE, bill.amountDueCents()),
+            return new Entry(bill.issuedDate(), List.of(Posting.debit(MEMBER_RECEIVABLE, bill.amountDueCents()),
                     Posting.debit(SUBSIDY_RECEIVABLE, bill.subsidyCents()),
                     Posting.credit(PREMIUM_BILLED, bill.grossPremiumCents())));
         }
@@ -106,9 +106,9 @@ public final class EventPostings {
     }
 
     /**
-     * Unapplied cash is credited with what the reversal actually took off the account: the payment's amount,
-     * except when part of its credit had already been refunded; that part stays a debit on unapplied cash,
-     * the money the member now owes outside any bill.
+     * The reversal takes the whole payment back off the account, so unapplied cash is credited with all of it
+     * (it was debited so when the cash went back). The receivable is debited with what is open again, which
+     * includes refunded credit the member now owes back; the member credit with the credit removed.
      */
     private static Entry reversalApplied(PaymentReversalApplied reversal, LocalDate eventDate) {
         long reopenedCents = reversal.reopened().stream().mapToLong(BillAllocation::amountCents).sum();

@@ -11,6 +11,8 @@ import com.premiumledger.events.PaymentApplied;
 import com.premiumledger.events.PaymentMissed;
 import com.premiumledger.events.PaymentReversalApplied;
 import com.premiumledger.events.RefundRejected;
+import com.premiumledger.billing.account.RefundOwed;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +50,7 @@ final class AccountViewFold {
         } else if (event instanceof CreditApplied credit) {
             after = creditApplied(before, credit, sequence);
         } else if (event instanceof PaymentReversalApplied reversal) {
-            after = reversed(before, reversal, sequence);
+            after = reversed(before, reversal, eventId, sequence);
         } else if (event instanceof CreditRefunded refund) {
             after = refunded(before, refund, sequence);
         } else if (event instanceof PaymentMissed missed) {
@@ -93,8 +95,23 @@ final class AccountViewFold {
         return checkedOpen(after, credit.accountOpenAfterCents(), "credit");
     }
 
-    private static AccountView reversed(AccountView view, PaymentReversalApplied reversal, long sequence) {
-        List<BillView> bills = moved(view, reversal.reopened(), BillView::reopened, reversal.paymentId());
+    /**
+     * A refund owed back ({@link RefundOwed}) first appears as an item the payment had paid in full, so that the
+     * reversal re-opens it like any bill; it is due on the reversal's date.
+     */
+    private static AccountView reversed(AccountView view, PaymentReversalApplied reversal, String eventId,
+                                        long sequence) {
+        List<BillView> withOwed = new ArrayList<>(view.bills());
+        for (BillAllocation reopened : reversal.reopened()) {
+            boolean known = view.bills().stream().anyMatch(bill -> bill.billId().equals(reopened.billId()));
+            if (RefundOwed.isItem(reopened.billId()) && !known) {
+                withOwed.add(new BillView(reopened.billId(), YearMonth.from(reversal.reversedDate()).toString(),
+                        reversal.reversedDate(), reopened.amountCents(), reopened.amountCents(), 0,
+                        reopened.amountCents(), 0, false, eventId));
+            }
+        }
+        AccountView withItems = withTotals(view, withOwed, Totals.of(view), view.lastSequence());
+        List<BillView> bills = moved(withItems, reversal.reopened(), BillView::reopened, reversal.paymentId());
         long takenBackCents = reversal.reopened().stream().mapToLong(BillAllocation::amountCents).sum()
                 + reversal.creditReversedCents();
         Totals totals = Totals.of(view);
@@ -171,7 +188,9 @@ final class AccountViewFold {
 
     /** A balance is the sum of its entries: checked after every step, and again when read. */
     static void checkInvariants(AccountView view) {
-        long billedCents = view.bills().stream().mapToLong(BillView::amountDueCents).sum();
+        // Billed is premium: a refund owed back is open money, but was never billed.
+        long billedCents = view.bills().stream().filter(bill -> !RefundOwed.isItem(bill.billId()))
+                .mapToLong(BillView::amountDueCents).sum();
         boolean billsAddUp = view.bills().stream().allMatch(bill -> bill.paidCents() + bill.openCents()
                 == bill.amountDueCents() && bill.openCents() >= 0 && bill.openCents() <= bill.amountDueCents());
         if (billedCents != view.billedCents() || !billsAddUp || view.creditCents() < 0

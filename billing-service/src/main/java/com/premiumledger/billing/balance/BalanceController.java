@@ -1,5 +1,6 @@
 package com.premiumledger.billing.balance;
 
+import com.premiumledger.billing.account.RefundOwed;
 import com.premiumledger.billing.balance.AccountView.BillView;
 import com.premiumledger.billing.calendar.BusinessDates;
 import com.premiumledger.platform.security.Roles;
@@ -32,7 +33,11 @@ class BalanceController {
     record BillsResponse(String accountId, List<BillResponse> bills, LocalDate businessDate) {
     }
 
-    record BillResponse(String billId, String coverageMonth, LocalDate dueDate, long grossPremiumCents,
+    /**
+     * {@code kind} is {@code PREMIUM} for a coverage month's bill and {@code REFUND_OWED} for refunded credit the
+     * member owes back after the payment behind it was reversed (due on the reversal's date, never missed).
+     */
+    record BillResponse(String billId, String kind, String coverageMonth, LocalDate dueDate, long grossPremiumCents,
                         long subsidyCents, long amountDueCents, long paidCents, long openCents, boolean missed,
                         boolean pastDue, String issuedEventId) {
     }
@@ -63,14 +68,17 @@ class BalanceController {
 
     @GetMapping("/accounts/{accountId}/bills")
     @PreAuthorize(Roles.READER)
-    @Operation(summary = "An account's bills", description = "Oldest coverage month first; 404 until the account"
-            + " reached the projection.")
+    @Operation(summary = "An account's bills", description = "Oldest coverage month first, with refunds owed back"
+            + " (kind REFUND_OWED: refunded credit whose payment was reversed); 404 until the account reached the"
+            + " projection.")
     BillsResponse bills(@PathVariable String accountId) {
         AccountView view = view(accountId);
         LocalDate businessDate = businessDates.current().orElse(null);
         List<BillResponse> bills = view.bills().stream()
                 .sorted(Comparator.comparing(BillView::coverageMonth))
-                .map(bill -> new BillResponse(bill.billId(), bill.coverageMonth(), bill.dueDate(),
+                .map(bill -> new BillResponse(bill.billId(),
+                        RefundOwed.isItem(bill.billId()) ? "REFUND_OWED" : "PREMIUM", bill.coverageMonth(),
+                        bill.dueDate(),
                         bill.grossPremiumCents(), bill.subsidyCents(), bill.amountDueCents(), bill.paidCents(),
                         bill.openCents(), bill.missed(), isPastDue(bill, businessDate), bill.issuedEventId()))
                 .toList();

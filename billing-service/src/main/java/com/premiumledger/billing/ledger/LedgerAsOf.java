@@ -1,5 +1,6 @@
 package com.premiumledger.billing.ledger;
 
+import com.premiumledger.billing.account.RefundOwed;
 import com.premiumledger.billing.ledger.LedgerView.BillAmount;
 import com.premiumledger.billing.ledger.LedgerView.LedgerLine;
 import java.time.LocalDate;
@@ -75,6 +76,9 @@ final class LedgerAsOf {
                 case "PaymentReversalApplied" -> {
                     if (bill != null) {
                         bills.put(amount.billId(), bill.moved(amount.amountCents()));
+                    } else if (RefundOwed.isItem(amount.billId())) {
+                        // Refunded credit owed back: open from the reversal's date, due that day.
+                        bills.put(amount.billId(), new OpenBill(line.effectiveDate(), amount.amountCents()));
                     } else {
                         creditChangeCents -= amount.amountCents();
                     }

@@ -1,5 +1,6 @@
 package com.premiumledger.billing.ledger;
 
+import com.premiumledger.billing.account.RefundOwed;
 import com.premiumledger.billing.ledger.LedgerView.BillAmount;
 import com.premiumledger.billing.ledger.LedgerView.LedgerLine;
 import com.premiumledger.billing.support.CommandSender;
@@ -41,7 +42,7 @@ final class LedgerFold {
         if (payload instanceof AccountOpened opened) {
             return new LedgerView(opened.accountId(), List.of(), 0, 0, 0, event.sequence());
         }
-        LedgerLine line = line(before, event, entry(payload, event));
+        LedgerLine line = line(before, event, entry(payload, event, before));
         List<LedgerLine> lines = new ArrayList<>(before.lines());
         lines.add(line);
         LedgerView after = new LedgerView(before.accountId(), lines, before.debitCents() + line.debitCents(),
@@ -50,9 +51,9 @@ final class LedgerFold {
         return after;
     }
 
-    private static Entry entry(LedgerEvent payload, ReceivedEvent event) {
+    private static Entry entry(LedgerEvent payload, ReceivedEvent event, LedgerView before) {
         if (payload instanceof BillIssued bill) {
-            return new Entry(eventDate(event), "Bill " + bill.coverageMonth() + ": premium "
+            return new Entry(bill.issuedDate(), "Bill " + bill.coverageMonth() + ": premium "
                     + Money.ofCents(bill.grossPremiumCents()) + " less subsidy " + Money.ofCents(bill.subsidyCents())
                     + ", due " + bill.dueDate(), bill.billId(), null, bill.dueDate(),
                     List.of(new BillAmount(bill.billId(), bill.amountDueCents())), 0, 0, bill.amountDueCents(), 0,
@@ -67,7 +68,7 @@ final class LedgerFold {
                     payment.amountCents(), CommandSender.PAYMENT_APPLICATION);
         }
         if (payload instanceof CreditApplied credit) {
-            return new Entry(eventDate(event), "Credit " + Money.ofCents(credit.amountCents()) + " paid bill "
+            return new Entry(causeDate(before, event), "Credit " + Money.ofCents(credit.amountCents()) + " paid bill "
                     + credit.billId(), credit.billId(), null, null,
                     List.of(new BillAmount(credit.billId(), credit.amountCents())), 0, credit.amountCents(), 0, 0,
                     CREDIT_RULE);
@@ -95,13 +96,20 @@ final class LedgerFold {
         throw new IllegalArgumentException("not an account event: " + payload.getClass().getSimpleName());
     }
 
-    /** A reversal debits what it took off the account: the re-opened bills and the removed credit. */
+    /**
+     * A reversal debits what it took off the account: the re-opened bills, the removed credit and any refunded
+     * credit now owed back; together the whole payment.
+     */
     private static Entry reversalEntry(PaymentReversalApplied reversal) {
         long reopenedCents = reversal.reopened().stream().mapToLong(BillAllocation::amountCents).sum();
+        long owedCents = reversal.reopened().stream().filter(item -> RefundOwed.isItem(item.billId()))
+                .mapToLong(BillAllocation::amountCents).sum();
         long debitCents = reopenedCents + reversal.creditReversedCents();
         return new Entry(reversal.reversedDate(), "Payment " + reversal.paymentId() + " reversed ("
-                + reversal.reason() + "): " + Money.ofCents(reopenedCents) + " open again, "
-                + Money.ofCents(reversal.creditReversedCents()) + " credit removed", null, reversal.paymentId(), null,
+                + reversal.reason() + "): " + Money.ofCents(reopenedCents - owedCents) + " open again, "
+                + Money.ofCents(reversal.creditReversedCents()) + " credit removed"
+                + (owedCents > 0 ? ", " + Money.ofCents(owedCents) + " refunded credit owed back" : ""), null,
+                reversal.paymentId(), null,
                 amounts(reversal.reopened()), 0, reversal.creditReversedCents(), debitCents, 0,
                 CommandSender.PAYMENT_APPLICATION);
     }
@@ -117,6 +125,16 @@ final class LedgerFold {
                 entry.dueDate(), entry.billAmounts(), entry.creditAddedCents(), entry.creditUsedCents(),
                 entry.debitCents(), entry.creditCents(), runningBalanceCents, event.topic(), event.partition(),
                 event.offset(), entry.issuedBy());
+    }
+
+    /**
+     * Credit is spent only in the decision that freed it or opened the bill it pays (a bill, a payment, a
+     * reversal), right after that event and before any other: so it is effective on that event's business date,
+     * the line before it.
+     */
+    private static LocalDate causeDate(LedgerView before, ReceivedEvent event) {
+        return before.lines().isEmpty() ? eventDate(event)
+                : before.lines().get(before.lines().size() - 1).effectiveDate();
     }
 
     /** Posted on the day it happened (its event time, so a replay posts it on the same day). */

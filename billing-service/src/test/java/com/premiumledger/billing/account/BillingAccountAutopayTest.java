@@ -25,7 +25,7 @@ class BillingAccountAutopayTest {
     static final AccountOpened OPENED = new AccountOpened(ID, "Ana Silva", "APTC", START, "en", "ana@example.org",
             "service");
     static final BillIssued JANUARY = new BillIssued(ID, ID + "-2027-01", "2027-01", LocalDate.of(2026, 12, 23),
-            50_000, 30_000, 20_000, "service");
+            50_000, 30_000, 20_000, LocalDate.of(2026, 12, 1), "service");
     static final AutopayEnrolled ENROLLED = new AutopayEnrolled(ID, "ACH", "6789", "service", TODAY);
 
     FixtureConfiguration<BillingAccount> fixture;

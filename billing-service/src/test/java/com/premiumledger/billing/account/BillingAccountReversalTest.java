@@ -31,9 +31,9 @@ class BillingAccountReversalTest {
     private static final AccountOpened OPENED = new AccountOpened(ID, "Ana Silva", "APTC", LocalDate.of(2027, 1, 1),
             "en", null, "service");
     private static final BillIssued JANUARY = new BillIssued(ID, JAN, "2027-01", LocalDate.of(2026, 12, 23), 50_000,
-            30_000, 20_000, "service");
+            30_000, 20_000, LocalDate.of(2026, 12, 1), "service");
     private static final BillIssued FEBRUARY = new BillIssued(ID, FEB, "2027-02", LocalDate.of(2027, 1, 23), 50_000,
-            30_000, 20_000, "service");
+            30_000, 20_000, LocalDate.of(2026, 12, 1), "service");
     /** 25,000 on January's 20,000: 5,000 credit. */
     private static final PaymentApplied OVERPAID = new PaymentApplied(ID, "P1", 25_000, RECEIVED,
             List.of(new BillAllocation(JAN, 20_000, 0)), 5_000, 0);
@@ -158,11 +158,53 @@ class BillingAccountReversalTest {
                 .expectNoEvents();
     }
 
+    /** The 5,000 credit P1 left was refunded: the member got it and P1 bounced, so the member owes it back. */
+    private static final CreditRefunded REFUNDED = new CreditRefunded(ID, "R1", "P1", 5_000, "ACH", REVERSED, 0);
+    private static final String OWED = RefundOwed.itemId("P1");
+    private static final PaymentReversalApplied REVERSED_AFTER_REFUND = new PaymentReversalApplied(ID, "P1", 25_000,
+            "NSF", REVERSED, List.of(new BillAllocation(JAN, 20_000, 20_000), new BillAllocation(OWED, 5_000, 5_000)),
+            0, 25_000);
+
     @Test
-    void aReversalAfterItsCreditWasRefundedRemovesOnlyWhatCreditIsLeft() {
-        fixture.given(OPENED, JANUARY, OVERPAID, new CreditRefunded(ID, "R1", "P1", 5_000, "ACH", REVERSED, 0))
+    void aReversalAfterItsCreditWasRefundedMakesTheRefundedAmountOwedBack() {
+        fixture.given(OPENED, JANUARY, OVERPAID, REFUNDED)
                 .when(reverse("P1", 25_000, BEFORE_DUE))
-                .expectEvents(new PaymentReversalApplied(ID, "P1", 25_000, "NSF", REVERSED,
-                        List.of(new BillAllocation(JAN, 20_000, 20_000)), 0, 20_000));
+                .expectEvents(REVERSED_AFTER_REFUND);
+    }
+
+    @Test
+    void otherCreditCoversWhatItCanOfARefundedReversalAndTheRestIsOwedBack() {
+        fixture.given(OPENED, JANUARY, OVERPAID, REFUNDED, new PaymentApplied(ID, "P2", 2_000, RECEIVED, List.of(),
+                        2_000, 0))
+                .when(reverse("P1", 25_000, BEFORE_DUE))
+                .expectEvents(new PaymentReversalApplied(ID, "P1", 25_000, "NSF", REVERSED, List.of(
+                        new BillAllocation(JAN, 20_000, 20_000), new BillAllocation(OWED, 3_000, 3_000)), 2_000,
+                        23_000));
+    }
+
+    @Test
+    void aLaterPaymentPaysTheRefundOwedFirstBecauseItWasDueFirst() {
+        fixture.given(OPENED, JANUARY, OVERPAID, REFUNDED, REVERSED_AFTER_REFUND)
+                .when(new ApplyPaymentCommand(ID, "P3", 6_000, REVERSED))
+                .expectEvents(new PaymentApplied(ID, "P3", 6_000, REVERSED, List.of(new BillAllocation(OWED, 5_000, 0),
+                        new BillAllocation(JAN, 1_000, 19_000)), 0, 19_000));
+    }
+
+    @Test
+    void aRefundOwedIsNeverAMissedPremium() {
+        fixture.given(OPENED, JANUARY, OVERPAID, REFUNDED, REVERSED_AFTER_REFUND)
+                .when(new DecideMissedPaymentsCommand(ID, LocalDate.of(2027, 1, 5)))
+                .expectEvents(new PaymentMissed(ID, JAN, "2027-01", LocalDate.of(2026, 12, 23), 20_000,
+                        LocalDate.of(2027, 1, 5), "calendar"));
+    }
+
+    @Test
+    void reversingThePaymentThatPaidARefundOwedOpensItAgain() {
+        fixture.given(OPENED, JANUARY, OVERPAID, REFUNDED, REVERSED_AFTER_REFUND, new PaymentApplied(ID, "P3", 6_000,
+                        REVERSED, List.of(new BillAllocation(OWED, 5_000, 0), new BillAllocation(JAN, 1_000, 19_000)),
+                        0, 19_000))
+                .when(new ReversePaymentCommand(ID, "P3", 6_000, "NSF", REVERSED, BEFORE_DUE))
+                .expectEvents(new PaymentReversalApplied(ID, "P3", 6_000, "NSF", REVERSED, List.of(
+                        new BillAllocation(OWED, 5_000, 5_000), new BillAllocation(JAN, 1_000, 20_000)), 0, 25_000));
     }
 }

@@ -24,9 +24,9 @@ class BillingAccountTest {
     private static final AccountOpened OPENED = new AccountOpened(ID, "Ana Silva", "APTC", START, "en",
             "ana@example.org", "service");
     private static final BillIssued JANUARY = new BillIssued(ID, ID + "-2027-01", "2027-01",
-            LocalDate.of(2026, 12, 23), 50_000, 30_000, 20_000, "service");
+            LocalDate.of(2026, 12, 23), 50_000, 30_000, 20_000, LocalDate.of(2026, 12, 1), "service");
     private static final BillIssued FEBRUARY = new BillIssued(ID, ID + "-2027-02", "2027-02",
-            LocalDate.of(2027, 1, 23), 50_000, 30_000, 20_000, "service");
+            LocalDate.of(2027, 1, 23), 50_000, 30_000, 20_000, LocalDate.of(2026, 12, 1), "service");
 
     private FixtureConfiguration<BillingAccount> fixture;
 
@@ -41,7 +41,8 @@ class BillingAccountTest {
     }
 
     private static IssueBillCommand bill(String month, long gross, long subsidy, LocalDate dueDate) {
-        return new IssueBillCommand(ID, YearMonth.parse(month), gross, subsidy, dueDate, "service");
+        return new IssueBillCommand(ID, YearMonth.parse(month), gross, subsidy, dueDate, LocalDate.of(2026, 12, 1),
+                "service");
     }
 
     @Test
@@ -105,7 +106,7 @@ class BillingAccountTest {
         fixture.given(OPENED)
                 .when(bill("2027-01", 50_000, 0, LocalDate.of(2027, 1, 5)))
                 .expectEvents(new BillIssued(ID, ID + "-2027-01", "2027-01", LocalDate.of(2027, 1, 5), 50_000, 0,
-                        50_000, "service"));
+                        50_000, LocalDate.of(2026, 12, 1), "service"));
     }
 
     @Test
@@ -142,7 +143,7 @@ class BillingAccountTest {
     void aFullySubsidisedBillIsAllowed() {
         fixture.given(OPENED).when(bill("2027-01", 10_000, 10_000, null))
                 .expectEvents(new BillIssued(ID, ID + "-2027-01", "2027-01", LocalDate.of(2026, 12, 23), 10_000,
-                        10_000, 0, "service"));
+                        10_000, 0, LocalDate.of(2026, 12, 1), "service"));
     }
 
     @Test

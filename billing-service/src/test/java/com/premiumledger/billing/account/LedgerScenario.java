@@ -93,7 +93,7 @@ public final class LedgerScenario {
         long subsidyCents = bill.grossPremiumCents() * bill.subsidyPercent() / 100;
         account(AccountDecisions.issueBill(book, new BillIssued(ACCOUNT_ID, DueDates.billId(ACCOUNT_ID, month),
                 month.toString(), DueDates.defaultFor(month, 23), bill.grossPremiumCents(), subsidyCents,
-                bill.grossPremiumCents() - subsidyCents, "service")));
+                bill.grossPremiumCents() - subsidyCents, businessDate, "service")));
     }
 
     private void pay(long amountCents, boolean unappliedFirst) {
@@ -145,7 +145,9 @@ public final class LedgerScenario {
     }
 
     private void checkBills() {
-        for (BillState bill : book.bills().values()) {
+        List<BillState> items = new ArrayList<>(book.bills().values());
+        items.addAll(book.refundsOwed().values());
+        for (BillState bill : items) {
             if (bill.openCents() < 0 || bill.openCents() > bill.amountDueCents()) {
                 throw new AssertionError("bill " + bill.billId() + " is open " + bill.openCents() + " of "
                         + bill.amountDueCents());

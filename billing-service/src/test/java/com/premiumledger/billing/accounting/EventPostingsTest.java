@@ -2,6 +2,7 @@ package com.premiumledger.billing.accounting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.premiumledger.billing.account.RefundOwed;
 import com.premiumledger.events.AccountOpened;
 import com.premiumledger.events.BillAllocation;
 import com.premiumledger.events.BillIssued;
@@ -24,10 +25,11 @@ class EventPostingsTest {
     private static final LocalDate DAY = LocalDate.of(2027, 1, 5);
 
     @Test
-    void aBillDebitsBothReceivablesAndCreditsTheGrossPremium() {
+    void aBillDebitsBothReceivablesAndCreditsTheGrossPremiumOnItsIssuedDate() {
         EventPostings.Entry entry = EventPostings.of(new BillIssued("A", "A-2027-01", "2027-01",
-                LocalDate.of(2026, 12, 23), 50_000, 30_000, 20_000, "service"), TIME);
-        assertThat(entry.effectiveDate()).isEqualTo(LocalDate.of(2026, 12, 1));
+                LocalDate.of(2026, 12, 23), 50_000, 30_000, 20_000, LocalDate.of(2026, 12, 3), "service"), TIME);
+        // The business date it was issued on, not the day it was recorded (TIME is 2026-12-01).
+        assertThat(entry.effectiveDate()).isEqualTo(LocalDate.of(2026, 12, 3));
         assertThat(entry.postings()).containsExactly(Posting.debit("MEMBER_RECEIVABLE", 20_000),
                 Posting.debit("SUBSIDY_RECEIVABLE", 30_000), Posting.credit("PREMIUM_BILLED", 50_000));
     }
@@ -44,6 +46,27 @@ class EventPostingsTest {
                 Posting.credit("MEMBER_RECEIVABLE", 20_000), Posting.credit("MEMBER_CREDIT", 5_000));
         assertThat(EventPostings.of(new CreditApplied("A", "A-2027-02", 5_000, 15_000, 0, 15_000), TIME).postings())
                 .containsExactly(Posting.debit("MEMBER_CREDIT", 5_000), Posting.credit("MEMBER_RECEIVABLE", 5_000));
+    }
+
+    /**
+     * P paid 20,000 on a bill and left 5,000 credit, which was refunded; P bounces. The cash goes back (unapplied
+     * cash debited 25,000), the bill opens again and the refunded 5,000 is owed back: both on the receivable, and
+     * unapplied cash is credited the whole 25,000, so nothing is left on it.
+     */
+    @Test
+    void aReversalAfterARefundPutsTheRefundedAmountOnTheReceivableNotOnUnappliedCash() {
+        EventPostings.Entry cashBack = EventPostings.of(new PaymentReversed("P", "A", 25_000, "ACH", "NSF", DAY,
+                "payments"), TIME);
+        EventPostings.Entry applied = EventPostings.of(new PaymentReversalApplied("A", "P", 25_000, "NSF", DAY,
+                List.of(new BillAllocation("A-2027-01", 20_000, 20_000),
+                        new BillAllocation(RefundOwed.itemId("P"), 5_000, 5_000)), 0, 25_000), TIME);
+
+        assertThat(applied.postings()).containsExactly(Posting.debit("MEMBER_RECEIVABLE", 25_000),
+                Posting.credit("UNAPPLIED_CASH", 25_000));
+        long unappliedNet = java.util.stream.Stream.of(cashBack, applied).flatMap(entry -> entry.postings().stream())
+                .filter(posting -> posting.ledgerAccount().equals("UNAPPLIED_CASH"))
+                .mapToLong(posting -> posting.debitCents() - posting.creditCents()).sum();
+        assertThat(unappliedNet).isZero();
     }
 
     @Test
@@ -73,7 +96,7 @@ class EventPostingsTest {
     void aStreamKeepsTotalsOverallAndPerDay() {
         PostingStream stream = PostingStream.empty("A")
                 .posted(EventPostings.of(new BillIssued("A", "A-2027-01", "2027-01", LocalDate.of(2026, 12, 23), 50_000,
-                        30_000, 20_000, "service"), TIME), 1)
+                        30_000, 20_000, LocalDate.of(2026, 12, 1), "service"), TIME), 1)
                 .posted(EventPostings.of(new PaymentApplied("A", "P", 25_000, DAY,
                         List.of(new BillAllocation("A-2027-01", 20_000, 0)), 5_000, 0), TIME), 2);
         stream.checkBalanced();

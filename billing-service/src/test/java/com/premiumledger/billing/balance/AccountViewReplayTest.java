@@ -31,7 +31,7 @@ class AccountViewReplayTest {
         projection.handle(TestEvents.received(id, 0, new AccountOpened(id, "Rae", "APTC", LocalDate.of(2027, 1, 1),
                 "en", null, "service")));
         projection.handle(TestEvents.received(id, 1, new BillIssued(id, id + "-2027-01", "2027-01",
-                LocalDate.of(2026, 12, 23), 50_000, 30_000, 20_000, "service")));
+                LocalDate.of(2026, 12, 23), 50_000, 30_000, 20_000, LocalDate.of(2026, 12, 1), "service")));
         ReceivedEvent payment = TestEvents.received(id, 2, new PaymentApplied(id, "P1", 5_000,
                 LocalDate.of(2026, 12, 20), List.of(new BillAllocation(id + "-2027-01", 5_000, 15_000)), 0, 15_000));
         projection.handle(payment);
@@ -39,7 +39,7 @@ class AccountViewReplayTest {
 
         projection.handle(payment);
         projection.handle(TestEvents.received(id, 1, new BillIssued(id, id + "-2027-01", "2027-01",
-                LocalDate.of(2026, 12, 23), 50_000, 30_000, 20_000, "service")));
+                LocalDate.of(2026, 12, 23), 50_000, 30_000, 20_000, LocalDate.of(2026, 12, 1), "service")));
 
         AccountView after = projection.documents().find(id).orElseThrow();
         assertThat(after).isEqualTo(once);

@@ -31,7 +31,7 @@ class LedgerReplayTest {
         projection.handle(TestEvents.received(id, 0, new AccountOpened(id, "Lee", "APTC", LocalDate.of(2027, 1, 1),
                 "en", null, "service")));
         projection.handle(TestEvents.received(id, 1, new BillIssued(id, id + "-2027-01", "2027-01",
-                LocalDate.of(2026, 12, 23), 50_000, 30_000, 20_000, "service")));
+                LocalDate.of(2026, 12, 23), 50_000, 30_000, 20_000, LocalDate.of(2026, 12, 1), "service")));
         ReceivedEvent payment = TestEvents.received(id, 2, new PaymentApplied(id, "P1", 25_000,
                 LocalDate.of(2026, 12, 20), List.of(new BillAllocation(id + "-2027-01", 20_000, 0)), 5_000, 0));
         projection.handle(payment);

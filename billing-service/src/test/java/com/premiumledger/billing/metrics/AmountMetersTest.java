@@ -23,7 +23,7 @@ class AmountMetersTest {
         meters.handle(TestEvents.received("A", 0, new AccountOpened("A", "Ana", "APTC", LocalDate.of(2027, 1, 1),
                 "en", null, "service")));
         meters.handle(TestEvents.received("A", 1, new BillIssued("A", "A-2027-01", "2027-01",
-                LocalDate.of(2026, 12, 23), 50_000, 30_000, 20_000, "service")));
+                LocalDate.of(2026, 12, 23), 50_000, 30_000, 20_000, LocalDate.of(2026, 12, 1), "service")));
         meters.handle(TestEvents.received("A", 2, new PaymentApplied("A", "P-1", 25_000, LocalDate.of(2026, 12, 1),
                 List.of(new BillAllocation("A-2027-01", 20_000, 0)), 5_000, 0)));
         meters.handle(TestEvents.received("A", 3, new PaymentMissed("A", "A-2027-01", "2027-01",

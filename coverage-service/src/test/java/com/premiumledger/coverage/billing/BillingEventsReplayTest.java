@@ -55,7 +55,7 @@ class BillingEventsReplayTest {
         ReceivedEvent opened = received(accountId, 0, new AccountOpened(accountId, "Ada Member", "UNSUBSIDIZED",
                 LocalDate.of(2027, 3, 1), "en", null, "service"));
         ReceivedEvent bill = received(accountId, 1, new BillIssued(accountId, "B-1", "2027-03",
-                LocalDate.of(2027, 2, 23), 20_000, 0, 20_000, "service"));
+                LocalDate.of(2027, 2, 23), 20_000, 0, 20_000, LocalDate.of(2026, 12, 1), "service"));
         ReceivedEvent binder = received(accountId, 2, new PaymentApplied(accountId, "P-1", 20_000,
                 LocalDate.of(2027, 2, 20), List.of(new BillAllocation("B-1", 20_000, 0)), 0, 0));
 

@@ -51,7 +51,8 @@ final class Timeline {
     /** Bills a month due on the 23rd of the month before (the default). */
     Timeline bill(String month) {
         LocalDate due = YearMonth.parse(month).minusMonths(1).atDay(23);
-        return event(new BillIssued(accountId, billId(month), month, due, 50_000, 30_000, DUE_CENTS, "service"));
+        return event(new BillIssued(accountId, billId(month), month, due, 50_000, 30_000, DUE_CENTS,
+                LocalDate.of(2026, 12, 1), "service"));
     }
 
     /** Pays the months in full with one payment received on {@code received}. */

@@ -99,7 +99,7 @@ class CoverageHistoryIntegrationTest {
     private static com.premiumledger.events.EventEnvelope bill(String accountId, long sequence, String month,
                                                               LocalDate dueDate) {
         return TestEvents.envelope(accountId, sequence, new BillIssued(accountId, accountId + ":" + month, month,
-                dueDate, 50_000, 30_000, 20_000, "service"));
+                dueDate, 50_000, 30_000, 20_000, LocalDate.of(2026, 12, 1), "service"));
     }
 
     /** The store knows each change's event, not where Kafka put it. */

@@ -191,7 +191,8 @@ public class MongoEventStorageEngine implements EventStorageEngine {
     }
 
     private static DomainEventMessage<?> toMessage(StoredEvent event) {
-        LedgerEvent payload = EventJson.read(event.type(), event.payloadJson().getBytes(StandardCharsets.UTF_8));
+        LedgerEvent payload = EventJson.read(event.type(), event.payloadJson().getBytes(StandardCharsets.UTF_8),
+                event.timestamp());
         return new GenericDomainEventMessage<>(event.aggregateType(), event.aggregateId(), event.sequence(),
                 payload, event.metadata(), event.eventId(), event.timestamp());
     }

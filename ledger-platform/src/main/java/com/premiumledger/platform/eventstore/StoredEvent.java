@@ -38,7 +38,7 @@ public record StoredEvent(
 
     /** Axon's traceId is the root message, its correlationId the direct cause. */
     public EventEnvelope toEnvelope(String source) {
-        LedgerEvent payload = EventJson.read(type, payloadJson.getBytes(StandardCharsets.UTF_8));
+        LedgerEvent payload = EventJson.read(type, payloadJson.getBytes(StandardCharsets.UTF_8), timestamp);
         return new EventEnvelope(
                 eventId,
                 type,

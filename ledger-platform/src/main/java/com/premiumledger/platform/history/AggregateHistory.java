@@ -83,7 +83,7 @@ public class AggregateHistory {
 
     private Step step(StoredEvent event) {
         byte[] json = event.payloadJson().getBytes(StandardCharsets.UTF_8);
-        LedgerEvent payload = EventJson.read(event.type(), json);
+        LedgerEvent payload = EventJson.read(event.type(), json, event.timestamp());
         JsonNode node;
         try {
             // The listing shows the payload as stored; the fold gets it upcast to the current contract.

@@ -39,7 +39,7 @@ public class TestAccount {
     @CommandHandler
     int handle(Bill command) {
         apply(new BillIssued(accountId, accountId + ":" + command.month(), command.month(),
-                LocalDate.of(2026, 12, 23), 50_000, 30_000, 20_000, "test"));
+                LocalDate.of(2026, 12, 23), 50_000, 30_000, 20_000, LocalDate.of(2026, 12, 1), "test"));
         return bills;
     }
 

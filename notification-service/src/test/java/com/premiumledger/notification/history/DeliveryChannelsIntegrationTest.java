@@ -92,7 +92,7 @@ class DeliveryChannelsIntegrationTest {
         feed.billing(accountId, new AccountOpened(accountId, "Jo Member", "UNSUBSIDIZED", LocalDate.of(2027, 1, 1),
                 language, email, phone, ADDRESS, preference, "enrollment-feed"));
         feed.billing(accountId, new BillIssued(accountId, accountId + "-2027-02", "2027-02",
-                LocalDate.of(2027, 1, 23), 41_250, 0, 41_250, "billing-scheduler"));
+                LocalDate.of(2027, 1, 23), 41_250, 0, 41_250, LocalDate.of(2026, 12, 1), "billing-scheduler"));
         feed.settle();
         return feed;
     }

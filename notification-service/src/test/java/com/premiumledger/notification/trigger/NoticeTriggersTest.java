@@ -40,7 +40,8 @@ class NoticeTriggersTest {
 
     @Test
     void aBillAsksForTheNetAmountByTheDueDate() {
-        BillIssued bill = new BillIssued("A1", "A1-2027-02", "2027-02", FEB_DUE, 50_000, 30_000, 20_000, "test");
+        BillIssued bill = new BillIssued("A1", "A1-2027-02", "2027-02", FEB_DUE, 50_000, 30_000, 20_000,
+                LocalDate.of(2026, 12, 1), "test");
         NoticeDecision decision = NoticeTriggers.billReady(bill, "e1", NoticeChannel.EMAIL);
         assertThat(decision.command()).isEqualTo(new IssueNoticeCommand("BILL_READY:A1-2027-02", "A1",
                 NoticeType.BILL_READY, NoticeChannel.EMAIL, 20_000, FEB_DUE, "e1"));

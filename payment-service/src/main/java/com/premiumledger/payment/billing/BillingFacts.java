@@ -5,6 +5,7 @@ import com.premiumledger.events.CreditRefunded;
 import com.premiumledger.events.DayClosed;
 import com.premiumledger.events.RefundRejected;
 import com.premiumledger.events.Topics;
+import com.premiumledger.payment.payment.RefundOutcomes;
 import com.premiumledger.payment.refund.RefundViews;
 import com.premiumledger.platform.consumer.EventStreamHandler;
 import com.premiumledger.platform.consumer.ReceivedEvent;
@@ -14,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What payment intake needs from billing: which accounts exist, the business date, and billing's decision on
- * each refund (a decision is written with plain upserts, so the event a crash replays changes nothing).
+ * each refund (a decision is written with plain upserts, so the event a crash replays changes nothing; a
+ * rejection also releases the refund on its payment, which a replay finds already done).
  */
 @Component
 class BillingFacts implements EventStreamHandler {
@@ -22,11 +24,14 @@ class BillingFacts implements EventStreamHandler {
     private final KnownAccounts accounts;
     private final BusinessCalendar calendar;
     private final RefundViews refunds;
+    private final RefundOutcomes refundOutcomes;
 
-    BillingFacts(KnownAccounts accounts, BusinessCalendar calendar, RefundViews refunds) {
+    BillingFacts(KnownAccounts accounts, BusinessCalendar calendar, RefundViews refunds,
+                 RefundOutcomes refundOutcomes) {
         this.accounts = accounts;
         this.calendar = calendar;
         this.refunds = refunds;
+        this.refundOutcomes = refundOutcomes;
     }
 
     @Override
@@ -49,6 +54,7 @@ class BillingFacts implements EventStreamHandler {
             refunds.refunded(refunded);
         } else if (event.payload() instanceof RefundRejected rejected) {
             refunds.rejected(rejected);
+            refundOutcomes.rejected(rejected);
         }
     }
 }

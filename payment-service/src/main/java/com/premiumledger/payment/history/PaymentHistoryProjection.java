@@ -8,6 +8,7 @@ import com.mongodb.client.model.Filters;
 import com.premiumledger.events.PaymentAssigned;
 import com.premiumledger.events.PaymentRecorded;
 import com.premiumledger.events.PaymentReversed;
+import com.premiumledger.events.RefundReleased;
 import com.premiumledger.events.RefundRequested;
 import com.premiumledger.events.Topics;
 import com.premiumledger.events.UnappliedPaymentReceived;
@@ -94,6 +95,9 @@ class PaymentHistoryProjection implements EventStreamHandler {
         if (payload instanceof PaymentReversed reversed) {
             return reversed.paymentId();
         }
+        if (payload instanceof RefundReleased released) {
+            return released.paymentId();
+        }
         return payload instanceof RefundRequested requested ? requested.paymentId() : null;
     }
 
@@ -120,6 +124,9 @@ class PaymentHistoryProjection implements EventStreamHandler {
         }
         if (payload instanceof PaymentReversed reversed) {
             return current.reversed(reversed, sequence);
+        }
+        if (payload instanceof RefundReleased released) {
+            return current.refundReleased(released, sequence);
         }
         return current.refundRequested((RefundRequested) payload, sequence);
     }

@@ -3,6 +3,7 @@ package com.premiumledger.payment.history;
 import com.premiumledger.events.PaymentAssigned;
 import com.premiumledger.events.PaymentRecorded;
 import com.premiumledger.events.PaymentReversed;
+import com.premiumledger.events.RefundReleased;
 import com.premiumledger.events.RefundRequested;
 import com.premiumledger.events.UnappliedPaymentReceived;
 import com.premiumledger.platform.consumer.ReceivedEvent;
@@ -46,8 +47,12 @@ record PaymentView(
         List<RefundLine> refunds,
         long lastSequence) {
 
-    /** One refund asked of the payment; its outcome is at /refunds/{refundId}. */
-    record RefundLine(String refundId, long amountCents, LocalDate requestedDate, String requestedBy) {
+    /**
+     * One refund asked of the payment; its outcome is at /refunds/{refundId}. {@code released}: billing rejected
+     * it, so it no longer counts against the payment.
+     */
+    record RefundLine(String refundId, long amountCents, LocalDate requestedDate, String requestedBy,
+                      boolean released) {
     }
 
     PaymentView {
@@ -87,11 +92,27 @@ record PaymentView(
     PaymentView refundRequested(RefundRequested requested, long sequence) {
         List<RefundLine> more = new ArrayList<>(refunds);
         more.add(new RefundLine(requested.refundId(), requested.amountCents(), requested.requestedDate(),
-                requested.requestedBy()));
+                requested.requestedBy(), false));
         return new PaymentView(paymentId, status, accountId, quotedAccountNumber, amountCents, method, channel,
                 receivedDate, cardBrand, lastFour, reference, idempotencyKey, recordedBy, recordedAt, eventId, topic,
                 partition, offset, assignedBy, assignmentNote, reversalReason, reversedDate, reversedBy,
                 Math.addExact(refundRequestedCents, requested.amountCents()), more, sequence);
+    }
+
+    /** A rejected refund no longer counts in {@code refundRequestedCents}. */
+    PaymentView refundReleased(RefundReleased released, long sequence) {
+        long releasedCents = 0;
+        List<RefundLine> lines = new ArrayList<>();
+        for (RefundLine line : refunds) {
+            boolean now = line.refundId().equals(released.refundId()) && !line.released();
+            releasedCents += now ? line.amountCents() : 0;
+            lines.add(now ? new RefundLine(line.refundId(), line.amountCents(), line.requestedDate(),
+                    line.requestedBy(), true) : line);
+        }
+        return new PaymentView(paymentId, status, accountId, quotedAccountNumber, amountCents, method, channel,
+                receivedDate, cardBrand, lastFour, reference, idempotencyKey, recordedBy, recordedAt, eventId, topic,
+                partition, offset, assignedBy, assignmentNote, reversalReason, reversedDate, reversedBy,
+                refundRequestedCents - releasedCents, lines, sequence);
     }
 
     Document toDocument() {
@@ -126,7 +147,8 @@ record PaymentView(
     private static Document toDocument(RefundLine refund) {
         return new Document("refundId", refund.refundId()).append("amountCents", refund.amountCents())
                 .append("requestedDate", refund.requestedDate().toString())
-                .append("requestedBy", refund.requestedBy());
+                .append("requestedBy", refund.requestedBy())
+                .append("released", refund.released());
     }
 
     /** Views written before statuses existed read as RECORDED payments at their first event. */
@@ -162,6 +184,7 @@ record PaymentView(
 
     private static RefundLine refundLine(Document document) {
         return new RefundLine(document.getString("refundId"), document.getLong("amountCents"),
-                LocalDate.parse(document.getString("requestedDate")), document.getString("requestedBy"));
+                LocalDate.parse(document.getString("requestedDate")), document.getString("requestedBy"),
+                document.get("released", false));
     }
 }

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.premiumledger.events.PaymentAssigned;
 import com.premiumledger.events.PaymentRecorded;
 import com.premiumledger.events.PaymentReversed;
+import com.premiumledger.events.RefundReleased;
 import com.premiumledger.events.RefundRequested;
 import com.premiumledger.events.UnappliedPaymentReceived;
 import com.premiumledger.payment.PaymentProperties;
@@ -64,6 +65,12 @@ public class Payment {
                 .orElseGet(() -> state.refunds().get(command.refundId()));
     }
 
+    /** True when released now; false when already released or never requested of this payment. */
+    @CommandHandler
+    boolean handle(ReleaseRefundCommand command) {
+        return state.release(command).map(this::applied).isPresent();
+    }
+
     private <E> E applied(E event) {
         apply(event);
         return event;
@@ -93,6 +100,11 @@ public class Payment {
 
     @EventSourcingHandler
     void on(RefundRequested event) {
+        state = state.evolve(event);
+    }
+
+    @EventSourcingHandler
+    void on(RefundReleased event) {
         state = state.evolve(event);
     }
 }

@@ -6,14 +6,16 @@ import com.premiumledger.events.RefundRequested;
 import com.premiumledger.payment.PaymentProperties;
 import com.premiumledger.payment.billing.BusinessCalendar;
 import com.premiumledger.payment.billing.KnownAccounts;
-import com.premiumledger.payment.payment.IdempotentRequests.Operation;
-import com.premiumledger.payment.payment.IdempotentRequests.Outcome;
 import com.premiumledger.payment.payment.PaymentRequests.AssignPaymentRequest;
 import com.premiumledger.payment.payment.PaymentRequests.AssignmentResponse;
 import com.premiumledger.payment.payment.PaymentRequests.RefundRequest;
 import com.premiumledger.payment.payment.PaymentRequests.RefundResponse;
 import com.premiumledger.payment.payment.PaymentRequests.ReversalResponse;
 import com.premiumledger.payment.payment.PaymentRequests.ReversePaymentRequest;
+import com.premiumledger.platform.idempotency.IdempotentRequests;
+import com.premiumledger.platform.idempotency.IdempotentRequests.Operation;
+import com.premiumledger.platform.idempotency.IdempotentRequests.Outcome;
+import com.premiumledger.platform.idempotency.RequestHash;
 import com.premiumledger.platform.web.ApiProblem;
 import com.premiumledger.platform.web.RuleViolation;
 import java.time.LocalDate;
@@ -32,6 +34,7 @@ class PaymentActions {
     static final String ASSIGNMENT_SCOPE = "assignment";
     static final String REVERSAL_SCOPE = "reversal";
     static final String REFUND_SCOPE = "refund";
+    static final String PAYMENT_NOT_FOUND = "payment-not-found";
 
     private final IdempotentRequests requests;
     private final PaymentCommands commands;
@@ -53,7 +56,7 @@ class PaymentActions {
                 HttpStatus.OK.value(), AssignPaymentCommand.class, AssignmentResponse.class,
                 () -> prepareAssignment(paymentId, request, caller),
                 (command, retry) -> AssignmentResponse.of(commands.<PaymentAssigned>send(
-                        retry ? command.asRetry() : command, caller))));
+                        retry ? command.asRetry() : command, caller)), PAYMENT_NOT_FOUND));
     }
 
     private AssignPaymentCommand prepareAssignment(String paymentId, AssignPaymentRequest request, String caller) {
@@ -72,7 +75,7 @@ class PaymentActions {
                 HttpStatus.OK.value(), ReversePaymentCommand.class, ReversalResponse.class,
                 () -> prepareReversal(paymentId, request, caller),
                 (command, retry) -> ReversalResponse.of(commands.<PaymentReversed>send(
-                        retry ? command.asRetry() : command, caller))));
+                        retry ? command.asRetry() : command, caller)), PAYMENT_NOT_FOUND));
     }
 
     private ReversePaymentCommand prepareReversal(String paymentId, ReversePaymentRequest request, String caller) {
@@ -96,7 +99,8 @@ class PaymentActions {
         return requests.run(key, RequestHash.of(request, caller, paymentId), new Operation<>(REFUND_SCOPE,
                 HttpStatus.ACCEPTED.value(), RequestRefundCommand.class, RefundResponse.class,
                 () -> prepareRefund(paymentId, request, caller),
-                (command, retry) -> RefundResponse.of(commands.<RefundRequested>send(command, caller))));
+                (command, retry) -> RefundResponse.of(commands.<RefundRequested>send(command, caller)),
+                PAYMENT_NOT_FOUND));
     }
 
     private RequestRefundCommand prepareRefund(String paymentId, RefundRequest request, String caller) {

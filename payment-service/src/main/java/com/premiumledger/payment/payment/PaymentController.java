@@ -1,6 +1,5 @@
 package com.premiumledger.payment.payment;
 
-import com.premiumledger.payment.payment.IdempotentRequests.Outcome;
 import com.premiumledger.payment.payment.PaymentRequests.AssignPaymentRequest;
 import com.premiumledger.payment.payment.PaymentRequests.AssignmentResponse;
 import com.premiumledger.payment.payment.PaymentRequests.PaymentResponse;
@@ -9,6 +8,8 @@ import com.premiumledger.payment.payment.PaymentRequests.RefundRequest;
 import com.premiumledger.payment.payment.PaymentRequests.RefundResponse;
 import com.premiumledger.payment.payment.PaymentRequests.ReversalResponse;
 import com.premiumledger.payment.payment.PaymentRequests.ReversePaymentRequest;
+import com.premiumledger.platform.idempotency.IdempotencyHeaders;
+import com.premiumledger.platform.idempotency.IdempotentRequests.Outcome;
 import com.premiumledger.platform.security.Roles;
 import com.premiumledger.platform.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,14 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
         + " once per Idempotency-Key")
 class PaymentController {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String REPLAYED = "Idempotent-Replayed";
-    private static final String IDEMPOTENCY_RULES = " Needs an Idempotency-Key header (1 to 255 visible ASCII"
-            + " characters), kept at least 30 days per endpoint: the same key and body again answer the first"
-            + " response with Idempotent-Replayed: true and change nothing more; the same key with another body is a"
-            + " 409 (idempotency-key-reuse).";
-    /** Visible ASCII only, so a key is safe as a document id, in logs and in headers. */
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    static final String IDEMPOTENCY_KEY = IdempotencyHeaders.IDEMPOTENCY_KEY;
+    private static final String IDEMPOTENCY_RULES = " Needs an" + IdempotencyHeaders.RULES;
     /** Payment ids are UUIDs; anything else cannot name a payment and is not worth a lookup. */
     private static final Pattern PAYMENT_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
@@ -116,21 +111,11 @@ class PaymentController {
     }
 
     private static <R> ResponseEntity<R> answer(Outcome<R> outcome, URI location) {
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(outcome.status());
-        if (location != null) {
-            answer.location(location);
-        }
-        if (outcome.replayed()) {
-            answer.header(REPLAYED, "true");
-        }
-        return answer.body(outcome.response());
+        return IdempotencyHeaders.answer(outcome, location);
     }
 
     private static void checkKey(String idempotencyKey) {
-        if (idempotencyKey == null || !KEY.matcher(idempotencyKey).matches()) {
-            throw ApiProblem.badRequest("idempotency-key-required", "send an " + IDEMPOTENCY_KEY
-                    + " header of 1 to 255 visible ASCII characters, unique per request");
-        }
+        IdempotencyHeaders.check(idempotencyKey);
         if (CardNumberDetector.looksLikeFullNumber(idempotencyKey)) {
             throw PaymentRules.fullNumberRejected();
         }

@@ -3,10 +3,12 @@ package com.premiumledger.payment.payment;
 import com.premiumledger.payment.PaymentProperties;
 import com.premiumledger.payment.billing.BusinessCalendar;
 import com.premiumledger.payment.billing.KnownAccounts;
-import com.premiumledger.payment.payment.IdempotentRequests.Operation;
-import com.premiumledger.payment.payment.IdempotentRequests.Outcome;
 import com.premiumledger.payment.payment.PaymentRequests.PaymentResponse;
 import com.premiumledger.payment.payment.PaymentRequests.RecordPaymentRequest;
+import com.premiumledger.platform.idempotency.IdempotentRequests;
+import com.premiumledger.platform.idempotency.IdempotentRequests.Operation;
+import com.premiumledger.platform.idempotency.IdempotentRequests.Outcome;
+import com.premiumledger.platform.idempotency.RequestHash;
 import com.premiumledger.platform.web.ApiProblem;
 import com.premiumledger.platform.web.RuleViolation;
 import java.util.UUID;
@@ -21,6 +23,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PaymentIntake {
+
+    /**
+     * Its keys are stored under the key alone (premium.idempotency.bare-key-scopes), as they were before other
+     * endpoints took keys.
+     */
+    static final String PAYMENTS_SCOPE = "payments";
 
     private final IdempotentRequests requests;
     private final PaymentReferences references;
@@ -41,10 +49,9 @@ class PaymentIntake {
 
     Outcome<PaymentResponse> record(String idempotencyKey, RecordPaymentRequest request, String caller) {
         return requests.run(idempotencyKey, RequestHash.of(request, caller, null), new Operation<>(
-                IdempotencyKeys.PAYMENTS_SCOPE, HttpStatus.CREATED.value(), RecordPaymentCommand.class,
-                PaymentResponse.class,
+                PAYMENTS_SCOPE, HttpStatus.CREATED.value(), RecordPaymentCommand.class, PaymentResponse.class,
                 () -> prepare(request, idempotencyKey, caller).withPaymentId(UUID.randomUUID().toString()),
-                (command, retry) -> execute(command)));
+                (command, retry) -> execute(command), PaymentActions.PAYMENT_NOT_FOUND));
     }
 
     /** Validates everything before the key is claimed, so a refused request writes nothing. */

@@ -4,6 +4,7 @@ import com.premiumledger.events.LedgerEvent;
 import com.premiumledger.events.PaymentAssigned;
 import com.premiumledger.events.PaymentRecorded;
 import com.premiumledger.events.PaymentReversed;
+import com.premiumledger.events.RefundReleased;
 import com.premiumledger.events.RefundRequested;
 import com.premiumledger.events.UnappliedPaymentReceived;
 import com.premiumledger.platform.web.RuleViolation;
@@ -11,7 +12,9 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A payment's state machine, pure so that every rule can be driven without Axon (the aggregate and the
@@ -19,6 +22,8 @@ import java.util.Optional;
  * request finds its own earlier effect; {@link #evolve} is the only way the state changes.
  *
  * @param refunds the refunds requested so far, by refund id
+ * @param releasedRefundIds the refunds billing rejected: they paid nothing out and count against the payment no
+ *     more (they still count towards the number of refunds a payment takes)
  */
 record PaymentState(
         String paymentId,
@@ -30,25 +35,42 @@ record PaymentState(
         PaymentStatus status,
         Map<String, RefundRequested> refunds,
         PaymentAssigned assignment,
-        PaymentReversed reversal) {
+        PaymentReversed reversal,
+        Set<String> releasedRefundIds) {
 
     PaymentState {
         refunds = Map.copyOf(refunds);
+        releasedRefundIds = Set.copyOf(releasedRefundIds);
     }
 
     static PaymentState recorded(PaymentRecorded event) {
         return new PaymentState(event.paymentId(), event.accountId(), event.amountCents(), event.method(),
-                event.channel(), event.receivedDate(), PaymentStatus.RECORDED, Map.of(), null, null);
+                event.channel(), event.receivedDate(), PaymentStatus.RECORDED, Map.of(), null, null, Set.of());
     }
 
     static PaymentState unapplied(UnappliedPaymentReceived event) {
         return new PaymentState(event.paymentId(), null, event.amountCents(), event.method(), event.channel(),
-                event.receivedDate(), PaymentStatus.UNAPPLIED, Map.of(), null, null);
+                event.receivedDate(), PaymentStatus.UNAPPLIED, Map.of(), null, null, Set.of());
     }
 
-    /** What was requested for refund so far; never more than the payment (see {@link #refund}). */
+    /**
+     * What was requested for refund so far and not rejected by billing; never more than the payment (see
+     * {@link #refund}).
+     */
     long refundRequestedCents() {
-        return refunds.values().stream().mapToLong(RefundRequested::amountCents).sum();
+        return refunds.values().stream().filter(refund -> !releasedRefundIds.contains(refund.refundId()))
+                .mapToLong(RefundRequested::amountCents).sum();
+    }
+
+    /** Empty when the refund is unknown here or already released (a redelivered rejection). */
+    Optional<RefundReleased> release(ReleaseRefundCommand command) {
+        RefundRequested refund = refunds.get(command.refundId());
+        if (refund == null || releasedRefundIds.contains(command.refundId())) {
+            return Optional.empty();
+        }
+        return Optional.of(new RefundReleased(refund.refundId(), paymentId, refund.accountId(), refund.amountCents(),
+                command.reason() == null || command.reason().isBlank() ? "rejected" : command.reason(),
+                command.releasedBy()));
     }
 
     Optional<PaymentAssigned> assign(AssignPaymentCommand command) {
@@ -141,17 +163,23 @@ record PaymentState(
     PaymentState evolve(LedgerEvent event) {
         if (event instanceof PaymentAssigned assigned) {
             return new PaymentState(paymentId, assigned.accountId(), amountCents, method, channel, receivedDate,
-                    PaymentStatus.ASSIGNED, refunds, assigned, reversal);
+                    PaymentStatus.ASSIGNED, refunds, assigned, reversal, releasedRefundIds);
         }
         if (event instanceof PaymentReversed reversed) {
             return new PaymentState(paymentId, accountId, amountCents, method, channel, receivedDate,
-                    PaymentStatus.REVERSED, refunds, assignment, reversed);
+                    PaymentStatus.REVERSED, refunds, assignment, reversed, releasedRefundIds);
         }
         if (event instanceof RefundRequested requested) {
             Map<String, RefundRequested> more = new LinkedHashMap<>(refunds);
             more.put(requested.refundId(), requested);
             return new PaymentState(paymentId, accountId, amountCents, method, channel, receivedDate, status, more,
-                    assignment, reversal);
+                    assignment, reversal, releasedRefundIds);
+        }
+        if (event instanceof RefundReleased released) {
+            Set<String> more = new HashSet<>(releasedRefundIds);
+            more.add(released.refundId());
+            return new PaymentState(paymentId, accountId, amountCents, method, channel, receivedDate, status, refunds,
+                    assignment, reversal, more);
         }
         return this;
     }

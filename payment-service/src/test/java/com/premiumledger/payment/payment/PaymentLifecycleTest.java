@@ -3,6 +3,7 @@ package com.premiumledger.payment.payment;
 import com.premiumledger.events.PaymentAssigned;
 import com.premiumledger.events.PaymentRecorded;
 import com.premiumledger.events.PaymentReversed;
+import com.premiumledger.events.RefundReleased;
 import com.premiumledger.events.RefundRequested;
 import com.premiumledger.events.UnappliedPaymentReceived;
 import com.premiumledger.payment.PaymentProperties;
@@ -146,6 +147,33 @@ class PaymentLifecycleTest {
                 .expectException(violation(RuleViolation.Kind.INVALID, "refund-amount-out-of-range"));
     }
 
+    /** 15,000 of the 20,000 asked for and rejected by billing: it paid nothing out, so it counts no more. */
+    @Test
+    void aRejectedRefundIsReleasedAndTheSameAmountMayBeAskedForAgain() {
+        RefundRequested rejected = new RefundRequested("R-1", ID, "A-1", 15_000, "CHECK", RECEIVED.plusDays(5),
+                "service");
+        RefundReleased released = new RefundReleased("R-1", ID, "A-1", 15_000, "insufficient-credit",
+                "billing-decisions");
+        ReleaseRefundCommand release = new ReleaseRefundCommand(ID, "R-1", "insufficient-credit",
+                "billing-decisions");
+        fixture.given(RECORDED_CHECK, rejected).when(release).expectEvents(released).expectResultMessagePayload(true);
+        fixture.given(RECORDED_CHECK, rejected, released).when(refund("R-2", 20_000)).expectEvents(
+                new RefundRequested("R-2", ID, "A-1", 20_000, "CHECK", RECEIVED.plusDays(5), "service"));
+        // Without the release the same request is refused: the first refund still counted.
+        fixture.given(RECORDED_CHECK, rejected).when(refund("R-2", 20_000)).expectNoEvents()
+                .expectException(violation(RuleViolation.Kind.CONFLICT, "refund-exceeds-payment"));
+    }
+
+    @Test
+    void aReleaseIsRecordedOnceAndOnlyForARefundOfThisPayment() {
+        RefundRequested requested = new RefundRequested("R-1", ID, "A-1", 15_000, "CHECK", RECEIVED, "service");
+        ReleaseRefundCommand release = new ReleaseRefundCommand(ID, "R-1", "insufficient-credit", "billing-decisions");
+        fixture.given(RECORDED_CHECK, requested, new RefundReleased("R-1", ID, "A-1", 15_000, "insufficient-credit",
+                "billing-decisions")).when(release).expectNoEvents().expectResultMessagePayload(false);
+        fixture.given(RECORDED_CHECK, requested).when(new ReleaseRefundCommand(ID, "R-9", "insufficient-credit",
+                "billing-decisions")).expectNoEvents().expectResultMessagePayload(false);
+    }
+
     @Test
     void anUnappliedOrReversedPaymentIsNotRefunded() {
         fixture.given(UNAPPLIED_CHECK).when(refund("R-1", 1_000)).expectNoEvents()
@@ -161,8 +189,7 @@ class PaymentLifecycleTest {
         fixture = new AggregateTestFixture<>(Payment.class);
         PaymentProperties defaults = PaymentProperties.defaults();
         fixture.registerInjectableResource(new PaymentProperties(defaults.acceptedMethods(),
-                defaults.acceptedCardBrands(), defaults.amountMaxCents(), defaults.idempotencyRetention(),
-                defaults.idempotencyKeyAttemptsMax(), defaults.receivedDateDaysBackMax(),
+                defaults.acceptedCardBrands(), defaults.amountMaxCents(), defaults.receivedDateDaysBackMax(),
                 defaults.referenceLengthMax(), defaults.accountIdLengthMax(), defaults.paymentsPerAccountMax(),
                 defaults.historyPageSizeDefault(), defaults.historyPageSizeMax(), defaults.commandTimeout(),
                 defaults.unappliedChannels(), defaults.unappliedQueueMax(), 1, defaults.reversedDateDaysBackMax()));

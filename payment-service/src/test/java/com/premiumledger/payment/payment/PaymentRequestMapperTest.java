@@ -1,6 +1,8 @@
 package com.premiumledger.payment.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.premiumledger.platform.idempotency.RequestHash;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.premiumledger.payment.PaymentProperties;

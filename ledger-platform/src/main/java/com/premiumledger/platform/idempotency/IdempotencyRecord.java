@@ -1,4 +1,4 @@
-package com.premiumledger.payment.payment;
+package com.premiumledger.platform.idempotency;
 
 import java.time.Instant;
 

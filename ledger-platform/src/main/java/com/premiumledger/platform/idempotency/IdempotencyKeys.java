@@ -1,4 +1,4 @@
-package com.premiumledger.payment.payment;
+package com.premiumledger.platform.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -12,34 +12,35 @@ import com.mongodb.client.model.Updates;
 import com.premiumledger.events.EventJson;
 import java.util.Date;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.springframework.stereotype.Component;
 
 /**
- * Collection {@code idempotency_keys}. {@code _id} is the key itself for POST /payments (as it always was, so
- * keys stored before scopes existed still protect their payments) and {@code "<scope> <key>"} for every other
- * endpoint; a key never holds a space, so the two cannot collide. Every write is guarded by {@code _id} plus the
- * writer's claim, so two requests racing for one key cannot both win.
+ * Collection {@code idempotency_keys} of the service's database. {@code _id} is {@code "<scope> <key>"}, or the
+ * key itself for a scope configured as bare ({@code premium.idempotency.bare-key-scopes}: payment-service's
+ * POST /payments, whose keys were stored so before scopes existed); a key never holds a space, so the two
+ * cannot collide. Every write is guarded by {@code _id} plus the writer's claim, so two requests racing for one
+ * key cannot both win. Only {@code _id} equality is ever queried.
  */
-@Component
 class IdempotencyKeys {
 
     static final String COLLECTION = "idempotency_keys";
-    static final String PAYMENTS_SCOPE = "payments";
     /** Commands stored before a field was added still read back: the missing field takes its default. */
     private static final ObjectMapper JSON = EventJson.mapper().copy()
             .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     private final MongoCollection<Document> keys;
+    private final Set<String> bareKeyScopes;
 
-    IdempotencyKeys(MongoDatabase database) {
+    IdempotencyKeys(MongoDatabase database, Set<String> bareKeyScopes) {
         this.keys = database.getCollection(COLLECTION);
+        this.bareKeyScopes = Set.copyOf(bareKeyScopes);
     }
 
-    static String documentId(String scope, String key) {
-        return PAYMENTS_SCOPE.equals(scope) ? key : scope + " " + key;
+    String documentId(String scope, String key) {
+        return bareKeyScopes.contains(scope) ? key : scope + " " + key;
     }
 
     Optional<IdempotencyRecord> find(String scope, String key) {
@@ -78,12 +79,12 @@ class IdempotencyKeys {
                 Filters.eq("state", IdempotencyRecord.State.IN_PROGRESS.name())));
     }
 
-    private static Bson claimOf(IdempotencyRecord record) {
+    private Bson claimOf(IdempotencyRecord record) {
         return Filters.and(Filters.eq("_id", documentId(record.scope(), record.key())),
                 Filters.eq("claimId", record.claimId()));
     }
 
-    private static Document toDocument(IdempotencyRecord record) {
+    private Document toDocument(IdempotencyRecord record) {
         return new Document("_id", documentId(record.scope(), record.key()))
                 .append("scope", record.scope())
                 .append("requestHash", record.requestHash())

@@ -1,4 +1,4 @@
-package com.premiumledger.payment.payment;
+package com.premiumledger.platform.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -13,10 +13,10 @@ import java.util.Map;
 
 /**
  * SHA-256 of the request as bound (so whitespace and field order do not matter) plus the caller and the
- * resource it targets, so the same key sent by another caller, for another payment, or with another body, is a
- * reuse and not a retry.
+ * resource it targets, so the same key sent by another caller, for another resource (payment, account), or with
+ * another body, is a reuse and not a retry.
  */
-final class RequestHash {
+public final class RequestHash {
 
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .addModule(new JavaTimeModule())
@@ -28,8 +28,11 @@ final class RequestHash {
     private RequestHash() {
     }
 
-    /** {@code target} is the payment a request acts on, or null for POST /payments (whose hashes stay as they were). */
-    static String of(Object request, String caller, String target) {
+    /**
+     * {@code target} is the resource a request acts on (a payment, an account), or null when the path names none
+     * (POST /payments, whose hashes stay as they were).
+     */
+    public static String of(Object request, String caller, String target) {
         Map<String, Object> hashed = target == null ? Map.of("caller", caller, "request", request)
                 : Map.of("caller", caller, "request", request, "target", target);
         try {
