@@ -177,7 +177,11 @@ class NotificationIntegrationTest {
                     accountId + ":2027-0" + month, "2027-0" + month, LocalDate.of(2027, month, 1), 1_000 * month, 0,
                     1_000 * month, LocalDate.of(2026, 12, 1), "service")));
         }
-        await().atMost(WAIT).until(() -> noticeList(accountId).size() == 3);
+        // Wait for delivery too: a notice still PENDING between the two reads below would differ.
+        await().atMost(WAIT).until(() -> {
+            List<JsonNode> listed = noticeList(accountId);
+            return listed.size() == 3 && listed.stream().allMatch(n -> "SENT".equals(n.get("status").asText()));
+        });
 
         ResponseEntity<JsonNode> page = auditor().getForEntity("/accounts/{id}/notices?offset=1&limit=1",
                 JsonNode.class, accountId);

@@ -149,7 +149,10 @@ public class StreamGate {
                 document.getLong("sequence"),
                 document.getString("correlationId"),
                 document.getString("causationId"),
-                EventJson.read(type, document.getString("payload").getBytes(StandardCharsets.UTF_8)));
+                // A document parked before an upgrade holds the then-current version; its upcaster may need the
+                // instant the event was recorded (BillIssued v1 does).
+                EventJson.read(type, document.getString("payload").getBytes(StandardCharsets.UTF_8),
+                        Instant.parse(document.getString("time"))));
         return new ReceivedEvent(envelope, document.getString("topic"), document.getInteger("partition"),
                 document.getLong("offset"));
     }
