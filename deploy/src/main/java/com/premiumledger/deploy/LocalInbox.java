@@ -37,19 +37,20 @@ import java.util.concurrent.Executors;
  * the SMS gateway ({@code POST /sms} with JSON {@code {to, body}} and an {@code Idempotency-Key}, answered 202) and
  * lists what arrived: {@code GET /mail?to=} and {@code GET /sms?to=}. Every SMS is kept as it came, repeats
  * included, so a notice sent twice shows as two. Nothing leaves the machine; everything is in memory until the
- * stack stops. Both servers listen on 127.0.0.1 only.
+ * stack stops. Both servers listen on 127.0.0.1 only. The benchmark starts one too: notification-service's health
+ * includes its SMTP server.
  */
-final class LocalInbox implements AutoCloseable {
+public final class LocalInbox implements AutoCloseable {
 
     /**
      * The inbox's bounds: SMS kept (the oldest is dropped beyond it), entries one listing returns (the newest),
      * bytes one request to it may carry, and characters of one SMS text.
      */
-    record Limits(int smsKeptMax, int listedMax, int requestBytesMax, int smsBodyCharsMax) {
+    public record Limits(int smsKeptMax, int listedMax, int requestBytesMax, int smsBodyCharsMax) {
 
-        static final Limits DEFAULT = new Limits(10_000, 1_000, 64 * 1024, 2_000);
+        public static final Limits DEFAULT = new Limits(10_000, 1_000, 64 * 1024, 2_000);
 
-        Limits {
+        public Limits {
             if (smsKeptMax < 1 || listedMax < 1 || requestBytesMax < 1 || smsBodyCharsMax < 1) {
                 throw new IllegalArgumentException("every inbox limit must be at least 1: " + this);
             }
@@ -85,7 +86,7 @@ final class LocalInbox implements AutoCloseable {
     }
 
     /** Starts both servers; port 0 takes a free one (see {@link #smtpPort()} and {@link #httpPort()}). */
-    static LocalInbox start(int smtpPort, int httpPort, Limits limits) throws IOException {
+    public static LocalInbox start(int smtpPort, int httpPort, Limits limits) throws IOException {
         ServerSetup setup = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         GreenMail smtp = new GreenMail(smtpPort == 0 ? setup.dynamicPort() : setup);
         smtp.start();
@@ -110,7 +111,7 @@ final class LocalInbox implements AutoCloseable {
         return inbox;
     }
 
-    int smtpPort() {
+    public int smtpPort() {
         return smtp.getSmtp().getPort();
     }
 
@@ -119,12 +120,18 @@ final class LocalInbox implements AutoCloseable {
     }
 
     /** Where notification-service posts SMS ({@code premium.notification.sms.gateway-url}). */
-    String smsGatewayUrl() {
+    public String smsGatewayUrl() {
         return url() + "/sms";
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + httpPort();
+    }
+
+    /** The Spring arguments that point notification-service at this inbox. */
+    public List<String> notificationServiceArguments() {
+        return List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort(),
+                "--premium.notification.sms.gateway-url=" + smsGatewayUrl());
     }
 
     /** Every email received for {@code to} (every email when null), oldest first. */

@@ -85,12 +85,8 @@ public final class LocalStack {
     }
 
     /** notification-service sends its email and SMS to the inbox. */
-    static List<String> extraArguments(Service service, LocalInbox inbox) {
-        if (!"notification-service".equals(service.name())) {
-            return List.of();
-        }
-        return List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + inbox.smtpPort(),
-                "--premium.notification.sms.gateway-url=" + inbox.smsGatewayUrl());
+    private static List<String> extraArguments(Service service, LocalInbox inbox) {
+        return "notification-service".equals(service.name()) ? inbox.notificationServiceArguments() : List.of();
     }
 
     private static Path log(Service service, LocalStackSettings settings) {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -243,8 +244,7 @@ class NoticeLadderEndToEndTest {
         int smsBefore = inbox.sms(null).size();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
              MongoClient mongo = MongoClients.create(mongoUri)) {
-            long noticeEventsBefore = endOffsets(admin, Set.of(Topics.NOTICES)).values().stream()
-                    .mapToLong(Long::longValue).sum();
+            long noticeEventsBefore = records(admin, Topics.NOTICES);
             assertThat(noticeEventsBefore).as("one NoticeIssued per notice")
                     .isEqualTo(ladder.notices().values().stream().mapToLong(List::size).sum());
 
@@ -276,8 +276,7 @@ class NoticeLadderEndToEndTest {
                 before.forEach((account, notices) -> assertThat(noticeList(account)).isEqualTo(notices));
                 assertThat(inbox.mails(null)).hasSize(mailsBefore);
                 assertThat(inbox.sms(null)).hasSize(smsBefore);
-                assertThat(endOffsets(admin, Set.of(Topics.NOTICES)).values().stream().mapToLong(Long::longValue)
-                        .sum()).isEqualTo(noticeEventsBefore);
+                assertThat(records(admin, Topics.NOTICES)).isEqualTo(noticeEventsBefore);
             });
         }
     }
@@ -289,11 +288,7 @@ class NoticeLadderEndToEndTest {
                 Set<String> topics = get(admin.listConsumerGroupOffsets(listing.groupId())
                         .partitionsToOffsetAndMetadata()).keySet().stream().map(TopicPartition::topic)
                         .collect(Collectors.toSet());
-                Set<TopicPartition> partitions = new java.util.HashSet<>();
-                get(admin.describeTopics(topics).allTopicNames()).forEach((topic, description) ->
-                        description.partitions().forEach(partition ->
-                                partitions.add(new TopicPartition(topic, partition.partition()))));
-                groups.put(listing.groupId(), partitions);
+                groups.put(listing.groupId(), partitionsOf(admin, topics));
             }
         }
         return groups;
@@ -308,26 +303,25 @@ class NoticeLadderEndToEndTest {
         return committed;
     }
 
-    private static Map<TopicPartition, Long> endOffsets(Admin admin, Set<?> topicsOrPartitions) {
-        Set<TopicPartition> partitions = new java.util.HashSet<>();
-        Set<String> topics = new java.util.HashSet<>();
-        topicsOrPartitions.forEach(item -> {
-            if (item instanceof TopicPartition partition) {
-                partitions.add(partition);
-            } else {
-                topics.add((String) item);
-            }
-        });
-        if (!topics.isEmpty()) {
-            get(admin.describeTopics(topics).allTopicNames()).forEach((topic, description) ->
-                    description.partitions().forEach(partition ->
-                            partitions.add(new TopicPartition(topic, partition.partition()))));
-        }
+    private static Set<TopicPartition> partitionsOf(Admin admin, Set<String> topics) {
+        Set<TopicPartition> partitions = new HashSet<>();
+        get(admin.describeTopics(topics).allTopicNames()).forEach((topic, description) ->
+                description.partitions().forEach(partition ->
+                        partitions.add(new TopicPartition(topic, partition.partition()))));
+        return partitions;
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Admin admin, Set<TopicPartition> partitions) {
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
         partitions.forEach(partition -> request.put(partition, OffsetSpec.latest()));
         Map<TopicPartition, Long> ends = new HashMap<>();
         get(admin.listOffsets(request).all()).forEach((partition, info) -> ends.put(partition, info.offset()));
         return ends;
+    }
+
+    private static long records(Admin admin, String topic) {
+        return endOffsets(admin, partitionsOf(admin, Set.of(topic))).values().stream().mapToLong(Long::longValue)
+                .sum();
     }
 
     private static <T> T get(org.apache.kafka.common.KafkaFuture<T> future) {
