@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The whole system on one machine: a real KRaft Kafka broker and the MongoDB-compatible store (H2 file, so
- * a restart keeps the data) in this JVM, and each service as its own process pointed at them. Runs until
- * Ctrl-C, then stops the services before the servers they depend on.
+ * The whole system on one machine: a real KRaft Kafka broker, the MongoDB-compatible store (H2 file, so
+ * a restart keeps the data) and the inbox (SMTP server and SMS gateway that keep what notices were sent) in this
+ * JVM, and each service as its own process pointed at them. Runs until Ctrl-C, then stops the services before the
+ * servers they depend on.
  */
 public final class LocalStack {
 
@@ -46,22 +47,30 @@ public final class LocalStack {
                 settings.kafkaPort(), settings.partitions());
         EmbeddedMongoServer mongo = EmbeddedMongoServer.start(settings.dataDirectory().resolve("mongo/premium-ledger.h2"),
                 settings.mongoPort());
+        LocalInbox inbox;
+        try {
+            inbox = LocalInbox.start(settings.smtpPort(), settings.inboxPort(), LocalInbox.Limits.DEFAULT);
+        } catch (IOException e) {
+            mongo.close();
+            kafka.close();
+            throw e;
+        }
         List<Process> processes = new ArrayList<>();
-        Thread stop = new Thread(() -> stopAll(processes, mongo, kafka), "local-stack-stop");
+        Thread stop = new Thread(() -> stopAll(processes, inbox, mongo, kafka), "local-stack-stop");
         Runtime.getRuntime().addShutdownHook(stop);
         try {
             for (Service service : SERVICES) {
-                processes.add(launch(service, settings, kafka.bootstrapServers(), mongo.connectionString()));
+                processes.add(launch(service, settings, kafka.bootstrapServers(), mongo.connectionString(), inbox));
             }
             for (int i = 0; i < SERVICES.size(); i++) {
                 awaitHealthy(SERVICES.get(i), processes.get(i), settings);
             }
         } catch (Exception e) {
             Runtime.getRuntime().removeShutdownHook(stop);
-            stopAll(processes, mongo, kafka);
+            stopAll(processes, inbox, mongo, kafka);
             throw e;
         }
-        printSummary(settings, kafka, mongo);
+        printSummary(settings, kafka, mongo, inbox);
         for (int i = 0; i < processes.size(); i++) {
             int exit = processes.get(i).waitFor();
             System.out.println(SERVICES.get(i).name() + " exited with code " + exit + "; see "
@@ -69,10 +78,15 @@ public final class LocalStack {
         }
     }
 
-    private static Process launch(Service service, LocalStackSettings settings, String kafka, String mongo)
-            throws IOException {
+    private static Process launch(Service service, LocalStackSettings settings, String kafka, String mongo,
+                                  LocalInbox inbox) throws IOException {
         return ServiceProcesses.launch(settings.projectDirectory(), settings.version(), service.name(), service.port(),
-                settings.serviceHeapMegabytes(), kafka, mongo, List.of(), log(service, settings));
+                settings.serviceHeapMegabytes(), kafka, mongo, extraArguments(service, inbox), log(service, settings));
+    }
+
+    /** notification-service sends its email and SMS to the inbox. */
+    private static List<String> extraArguments(Service service, LocalInbox inbox) {
+        return "notification-service".equals(service.name()) ? inbox.notificationServiceArguments() : List.of();
     }
 
     private static Path log(Service service, LocalStackSettings settings) {
@@ -85,7 +99,8 @@ public final class LocalStack {
         System.out.println("  " + service.name() + " is up on http://127.0.0.1:" + service.port());
     }
 
-    private static void printSummary(LocalStackSettings settings, EmbeddedKafkaBroker kafka, EmbeddedMongoServer mongo) {
+    private static void printSummary(LocalStackSettings settings, EmbeddedKafkaBroker kafka, EmbeddedMongoServer mongo,
+                                     LocalInbox inbox) {
         System.out.println();
         System.out.println("premium ledger is running (Ctrl-C stops everything):");
         System.out.println("  Kafka (KRaft)         " + kafka.bootstrapServers());
@@ -94,13 +109,18 @@ public final class LocalStack {
         for (Service service : SERVICES) {
             System.out.printf("  %-21s http://127.0.0.1:%d  (OpenAPI: /v3/api-docs)%n", service.name(), service.port());
         }
+        System.out.println("  inbox: SMTP           127.0.0.1:" + inbox.smtpPort() + "  (notification-service's email)");
+        System.out.println("  inbox: SMS gateway    " + inbox.smsGatewayUrl() + "  (POST, JSON {to, body})");
+        System.out.println("  inbox: what was sent  " + inbox.url() + "/mail?to=  " + inbox.url() + "/sms?to=");
         System.out.println("  logs                  " + settings.dataDirectory().resolve("logs"));
         System.out.println("  users (local only)    service/service-local-only  operator/operator-local-only"
                 + "  auditor/auditor-local-only");
     }
 
-    private static void stopAll(List<Process> processes, EmbeddedMongoServer mongo, EmbeddedKafkaBroker kafka) {
+    private static void stopAll(List<Process> processes, LocalInbox inbox, EmbeddedMongoServer mongo,
+                                EmbeddedKafkaBroker kafka) {
         ServiceProcesses.stopAll(processes);
+        inbox.close();
         mongo.close();
         kafka.close();
         System.out.println("premium ledger stopped");

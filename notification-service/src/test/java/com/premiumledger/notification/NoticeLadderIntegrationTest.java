@@ -220,7 +220,8 @@ class NoticeLadderIntegrationTest {
         missed(unpaid, "2027-04", LocalDate.of(2027, 3, 24));
         feed.settle();
         feed.closeThrough(LocalDate.of(2027, 5, 1));
-        coverage(unpaid, "SUSPENDED", "TERMINATED", "GRACE_EXPIRED", LocalDate.of(2027, 5, 1),
+        // As coverage-service decides it: effective on the termination date, not on the day it was decided.
+        coverage(unpaid, "SUSPENDED", "TERMINATED", "GRACE_EXPIRED", LocalDate.of(2027, 2, 28),
                 LocalDate.of(2027, 2, 1), LocalDate.of(2027, 4, 30), LocalDate.of(2027, 1, 31),
                 LocalDate.of(2027, 2, 28));
         feed.settle();

@@ -1,5 +1,6 @@
 package com.premiumledger.deploy.bench;
 
+import com.premiumledger.deploy.LocalInbox;
 import com.premiumledger.deploy.ServiceProcesses;
 import com.premiumledger.platform.embedded.EmbeddedKafkaBroker;
 import com.premiumledger.platform.embedded.EmbeddedMongoServer;
@@ -16,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The benchmark's own system: an embedded KRaft broker (fresh temporary log) and the in-memory store in
- * this JVM, the four services as separate processes, everything on free ports so that a running local
+ * The benchmark's own system: an embedded KRaft broker (fresh temporary log), the in-memory store and an inbox
+ * (SMTP server and SMS gateway, as the local stack has; notification-service is not healthy without its SMTP
+ * server) in this JVM, the four services as separate processes, everything on free ports so that a running local
  * stack is not disturbed.
  */
 final class BenchStack implements AutoCloseable {
@@ -30,15 +32,17 @@ final class BenchStack implements AutoCloseable {
     private final Path kafkaDirectory;
     private final EmbeddedKafkaBroker kafka;
     private final EmbeddedMongoServer mongo;
+    private final LocalInbox inbox;
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
 
     private BenchStack(BenchmarkOptions options, Path kafkaDirectory, EmbeddedKafkaBroker kafka,
-                       EmbeddedMongoServer mongo) {
+                       EmbeddedMongoServer mongo, LocalInbox inbox) {
         this.options = options;
         this.kafkaDirectory = kafkaDirectory;
         this.kafka = kafka;
         this.mongo = mongo;
+        this.inbox = inbox;
     }
 
     static BenchStack start(BenchmarkOptions options) throws Exception {
@@ -52,10 +56,19 @@ final class BenchStack implements AutoCloseable {
             kafka.close();
             throw e;
         }
-        BenchStack stack = new BenchStack(options, kafkaDirectory, kafka, mongo);
+        LocalInbox inbox;
+        try {
+            inbox = LocalInbox.start(0, 0, LocalInbox.Limits.DEFAULT);
+        } catch (IOException | RuntimeException e) {
+            mongo.close();
+            kafka.close();
+            throw e;
+        }
+        BenchStack stack = new BenchStack(options, kafkaDirectory, kafka, mongo, inbox);
         try {
             for (String service : SERVICES) {
-                stack.launch(service, service, List.of());
+                stack.launch(service, service, service.equals("notification-service")
+                        ? inbox.notificationServiceArguments() : List.of());
             }
             for (String service : SERVICES) {
                 stack.awaitHealthy(service);
@@ -125,6 +138,7 @@ final class BenchStack implements AutoCloseable {
     public void close() {
         ServiceProcesses.stopAll(new ArrayList<>(processes.values()));
         processes.clear();
+        inbox.close();
         mongo.close();
         kafka.close();
         deleteQuietly(kafkaDirectory);

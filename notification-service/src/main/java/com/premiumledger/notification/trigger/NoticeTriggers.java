@@ -83,7 +83,7 @@ final class NoticeTriggers {
     /**
      * The notice a coverage change asks for, if any: grace starting (past-due warning), suspension,
      * termination, or a return to ACTIVE from grace (reinstatement). Amounts are what was past due when the
-     * change took effect.
+     * change took effect; for a termination, when the grace period ran out.
      */
     static Optional<NoticeDecision> coverageChanged(CoverageStatusChanged change, String eventId,
                                                     NoticeChannel channel, AccountState state) {
@@ -106,9 +106,12 @@ final class NoticeTriggers {
         if (TERMINATED.equals(to) && !TERMINATED.equals(from)) {
             LocalDate ended = change.terminationEffectiveDate() != null ? change.terminationEffectiveDate()
                     : change.effectiveDate();
+            // coverage-service dates a termination by the day coverage ended, usually long before the grace ran
+            // out; the notice states what was past due when it ran out (every bill due up to the grace end).
+            LocalDate graceRanOut = change.graceEnd() != null ? change.graceEnd().plusDays(1) : change.effectiveDate();
             owed(state, facts);
             return Optional.of(decision(NoticeIds.termination(change.accountId(), ended), change,
-                    NoticeType.TERMINATION, channel, pastDueCents, null, eventId, facts));
+                    NoticeType.TERMINATION, channel, state.pastDueCents(graceRanOut), null, eventId, facts));
         }
         if (ACTIVE.equals(to) && (GRACE.equals(from) || SUSPENDED.equals(from))) {
             owed(state, facts);

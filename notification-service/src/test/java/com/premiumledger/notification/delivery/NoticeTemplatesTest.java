@@ -76,8 +76,11 @@ class NoticeTemplatesTest {
         if (channel == NoticeChannel.SMS) {
             assertThat(rendered.body().length()).isLessThanOrEqualTo(PROPERTIES.sms().bodyLengthMax() + 1);
         } else {
-            // What happens if not paid, and every way to pay, including the mailing address for checks.
-            assertThat(rendered.body()).contains(PROPERTIES.howToPay().checkPayee()).contains("PO Box 1000");
+            // What happens if not paid (its heading on a line of its own), and every way to pay, including the
+            // mailing address for checks.
+            assertThat(rendered.body()).contains(language.equals("en") ? "What happens if you do not pay:\n"
+                            : "Qué pasa si no paga:\n")
+                    .contains(PROPERTIES.howToPay().checkPayee()).contains("PO Box 1000");
         }
     }
 

@@ -66,10 +66,11 @@ class NoticeTriggersTest {
         assertThat(suspension.command().payByDate()).isEqualTo(LocalDate.of(2027, 4, 30));
     }
 
+    /** As coverage-service sends it: effective on the (retroactive) termination date, decided on 2027-05-01. */
     @Test
-    void terminationStatesItsEffectiveDateAndAsksForNoDate() {
+    void terminationStatesItsEffectiveDateAndWhatWasPastDueWhenTheGraceRanOut() {
         NoticeDecision termination = NoticeTriggers.coverageChanged(change("SUSPENDED", "TERMINATED",
-                LocalDate.of(2027, 5, 1), LocalDate.of(2027, 2, 28)), "e4", NoticeChannel.EMAIL, unpaid())
+                LocalDate.of(2027, 2, 28), LocalDate.of(2027, 2, 28)), "e4", NoticeChannel.EMAIL, unpaid())
                 .orElseThrow();
         assertThat(termination.command().noticeId()).isEqualTo("TERMINATION:A1:2027-02-28");
         assertThat(termination.command().type()).isEqualTo(NoticeType.TERMINATION);
