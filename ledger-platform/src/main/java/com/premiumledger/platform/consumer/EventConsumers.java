@@ -192,9 +192,26 @@ public class EventConsumers implements SmartLifecycle {
     public void redeliver(String consumerGroup, ConsumerRecord<String, byte[]> record) {
         GatedListener listener = listenersByGroup.get(consumerGroup);
         if (listener == null) {
+            listener = currentListenerOfCopy(consumerGroup);
+        }
+        if (listener == null) {
             throw new IllegalArgumentException("no consumer group " + consumerGroup + " in this service");
         }
         listener.onMessage(record);
+    }
+
+    /**
+     * A group of a copy that a rebuild replaced dead-lettered the record: the live consumer of the same handler
+     * handles it now (its gate drops it if the rebuilt copy already holds it).
+     */
+    private GatedListener currentListenerOfCopy(String consumerGroup) {
+        String prefix = applicationName + ".";
+        if (!consumerGroup.startsWith(prefix)) {
+            return null;
+        }
+        String handlerName = consumerGroup.substring(prefix.length()).replaceFirst("\\.r\\d+$", "");
+        ConcurrentMessageListenerContainer<String, byte[]> container = live.get(handlerName);
+        return container == null ? null : listenersByGroup.get(container.getContainerProperties().getGroupId());
     }
 
     /** Decodes, gates and hands on one record. */
