@@ -190,12 +190,19 @@ public class ProjectionRebuilds implements SmartLifecycle {
         }
         Running rebuild = new Running(generation, liveGeneration);
         running.put(name, rebuild);
-        rebuild.container = consumers.startRebuild(projection, generation, store.copy(generation),
-                exception -> {
-                    if (rebuild.failure == null) {
-                        rebuild.failure = exception.getMessage();
-                    }
-                });
+        try {
+            rebuild.container = consumers.startRebuild(projection, generation, store.copy(generation),
+                    exception -> {
+                        if (rebuild.failure == null) {
+                            rebuild.failure = exception.getMessage();
+                        }
+                    });
+        } catch (RuntimeException e) {
+            running.remove(name);
+            dropCopy(projection, generation);
+            store.end(name, RebuildState.FAILED, "the rebuild's consumer did not start: " + e, clock.instant());
+            throw e;
+        }
         log.info("rebuild of {} into copy {} started (copy {} answers queries meanwhile)", name, generation,
                 liveGeneration);
         return refresh(name);
@@ -213,7 +220,9 @@ public class ProjectionRebuilds implements SmartLifecycle {
     }
 
     private void abandon(RebuildableProjection projection, Running rebuild, RebuildState state, String message) {
-        rebuild.container.stop();
+        if (rebuild.container != null) {
+            rebuild.container.stop();
+        }
         dropCopy(projection, rebuild.generation);
         deleteGroup(consumers.groupId(projection.name(), rebuild.generation));
         store.end(projection.name(), state, message, clock.instant());
@@ -267,6 +276,22 @@ public class ProjectionRebuilds implements SmartLifecycle {
         store.state(name, RebuildState.SWITCHING);
         refresh(name);
         consumers.stopLive(name);
+        try {
+            catchUpAndSwitch(projection, rebuild);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            // Before the switching write the live copy is still the one in use: it resumes, the rebuild fails.
+            if (store.generation(name) != rebuild.generation) {
+                consumers.resumeLive(name);
+                abandon(projection, rebuild, RebuildState.FAILED, "the switch failed: " + e);
+                return;
+            }
+            throw e;
+        }
+    }
+
+    private void catchUpAndSwitch(RebuildableProjection projection, Running rebuild)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        String name = projection.name();
         String liveGroup = consumers.groupId(name, rebuild.liveGeneration);
         String rebuildGroup = consumers.groupId(name, rebuild.generation);
         Map<TopicPartition, Long> livePositions = committed(liveGroup);
