@@ -34,7 +34,8 @@ class GrafanaDashboardTest {
     static final List<String> WATCHED = List.of("axon_commands_succeeded_total", "axon_commands_failed_total",
             "ledger_outbox_published_events_total", "ledger_consumer_lag", "ledger_consumer_dead_letters_total",
             "ledger_coverage_accounts", "ledger_billing_billed_cents_total", "ledger_billing_paid_cents_total",
-            "ledger_notices_sent_total", "ledger_notices_failed_total");
+            "ledger_notices_sent_total", "ledger_notices_failed_total", "ledger_projection_rebuild_events_processed",
+            "ledger_projection_rebuild_events_remaining", "ledger_projection_rebuild_state");
 
     private static final Pattern METRIC = Pattern.compile("\\b((?:ledger|axon|http|kafka|jvm|process)_[a-z0-9_]+)\\b");
 

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +28,9 @@ import org.springframework.web.client.RestClient;
 import picocli.CommandLine;
 
 /**
- * The operators' tools against the four real services: the CLI's history, republish and dead letters; every
+ * The operators' tools against the four real services: the CLI's rebuild and status (the balance projection
+ * rebuilt while bills are issued; the notice history rebuilt without a notice sent), history, republish and
+ * dead letters; every
  * service's /actuator/prometheus with HELP and TYPE for its meters and nothing for promtool to flag; and a
  * Grafana dashboard whose every query names a metric the services expose.
  */
@@ -98,6 +103,106 @@ class OperatorToolsSystemTest {
         Run letters = cli("dead-letters", "list", "--url", system.coverage(), "--service=coverage");
         assertThat(letters.exit()).as(letters.err()).isZero();
         assertThat(letters.out()).containsPattern("\\d+ dead letters in coverage");
+    }
+
+    @Test
+    void theCliRebuildsTheBalanceProjectionWhileCommandsContinue() throws Exception {
+        Map<String, Object> balanceBefore = http.get(Http.AUDITOR, system.billing() + "/accounts/" + accountId
+                + "/balance").body();
+        String busy = "OPS-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        assertThat(http.post(Http.SERVICE, system.billing() + "/accounts", Map.of("accountId", busy,
+                "holderName", "Busy Member", "program", "APTC", "coverageStart", "2027-01-01", "language", "en",
+                "email", "busy@example.org")).status()).isEqualTo(201);
+        // Bills keep being issued while the balance projection is rebuilt.
+        AtomicInteger bills = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread loader = new Thread(() -> {
+            for (int month = 0; month < 24 && !stop.get(); month++) {
+                if (http.post(Http.SERVICE, system.billing() + "/accounts/" + busy + "/bills", Map.of(
+                        "coverageMonth", YearMonth.of(2030, 1).plusMonths(month).toString(), "grossPremiumCents",
+                        50_000, "subsidyCents", 30_000)).status() == 201) {
+                    bills.incrementAndGet();
+                }
+            }
+        }, "bill-loader");
+        loader.start();
+        Run rebuild;
+        try {
+            rebuild = cli("rebuild", "billing", "account-views", "--wait", "--interval=200ms", "--url",
+                    system.billing());
+        } finally {
+            stop.set(true);
+            loader.join();
+        }
+        assertThat(rebuild.exit()).as(rebuild.out() + rebuild.err()).isZero();
+        assertThat(rebuild.out()).containsPattern("account-views  \\[[#.]{30}\\] +\\d+%  \\d+/(\\d+|\\?) events")
+                .contains("Rebuilt account-views in billing");
+
+        Run status = cli("status", "billing", "--url", system.billing());
+        assertThat(status.exit()).as(status.err()).isZero();
+        assertThat(status.out()).containsPattern("account-views  \\[#{30}\\] 100% .* DONE")
+                .contains("ledger-views");
+        assertThat(http.get(Http.AUDITOR, system.billing() + "/accounts/" + accountId + "/balance").body())
+                .isEqualTo(balanceBefore);
+        int issued = bills.get();
+        await().atMost(PATIENCE).until(() -> Http.list(http.get(Http.AUDITOR, system.billing() + "/accounts/"
+                + busy + "/bills").body(), "bills").size() == issued);
+    }
+
+    @Test
+    void rebuildingTheNoticeHistorySendsNothing() {
+        List<Map<String, Object>> before = issuedNotices();
+        PrometheusScrape scrapeBefore = scrape(system.notification());
+
+        Run rebuild = cli("rebuild", "notification", "notice-history", "--wait", "--interval=200ms", "--url",
+                system.notification());
+
+        assertThat(rebuild.exit()).as(rebuild.out() + rebuild.err()).isZero();
+        assertThat(issuedNotices()).isNotEmpty().isEqualTo(before);
+        PrometheusScrape scrapeAfter = scrape(system.notification());
+        // Nothing published: notification publishes only NoticeIssued, when a trigger issues a notice. (Sent and
+        // failed deliveries are left out: the delivery worker retries on its own schedule, rebuild or not.)
+        assertThat(total(scrapeAfter, "ledger_outbox_published_events_total"))
+                .isEqualTo(total(scrapeBefore, "ledger_outbox_published_events_total"));
+        Run unknown = cli("rebuild", "notification", "notice-dispatcher", "--url", system.notification());
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.err()).contains("error: 404", "[projection-not-found]");
+    }
+
+    @Test
+    void coverageAndPaymentHistoriesAreRebuiltToWhatTheyWere() {
+        String coverage = system.coverage() + "/accounts/" + accountId + "/coverage";
+        String payments = system.payment() + "/accounts/" + accountId + "/payments";
+        Map<String, Object> coverageBefore = http.get(Http.AUDITOR, coverage).body();
+        Map<String, Object> paymentsBefore = http.get(Http.AUDITOR, payments).body();
+
+        Run coverageRebuild = cli("rebuild", "coverage", "coverage-views", "--wait", "--interval=200ms", "--url",
+                system.coverage());
+        Run paymentRebuild = cli("rebuild", "payment", "payment-history", "--wait", "--interval=200ms", "--url",
+                system.payment());
+
+        assertThat(coverageRebuild.exit()).as(coverageRebuild.out() + coverageRebuild.err()).isZero();
+        assertThat(paymentRebuild.exit()).as(paymentRebuild.out() + paymentRebuild.err()).isZero();
+        assertThat(http.get(Http.AUDITOR, coverage).body()).isEqualTo(coverageBefore);
+        assertThat(http.get(Http.AUDITOR, payments).body()).isEqualTo(paymentsBefore);
+    }
+
+    /** The account's notices as the notice history holds them (delivery attempts and status change apart). */
+    private List<Map<String, Object>> issuedNotices() {
+        List<String> issued = List.of("noticeId", "accountId", "type", "channel", "createdAt", "amountCents",
+                "payByDate", "triggerEventId");
+        return Http.list(http.get(Http.AUDITOR, system.notification() + "/accounts/" + accountId + "/notices")
+                .body(), "notices").stream().map(notice -> {
+                    Map<String, Object> fields = new LinkedHashMap<>();
+                    issued.forEach(field -> fields.put(field, notice.get(field)));
+                    return fields;
+                }).toList();
+    }
+
+    private static double total(PrometheusScrape scrape, String family) {
+        return scrape.families().values().stream().flatMap(found -> found.samples().stream())
+                .filter(sample -> sample.startsWith(family + "{") || sample.startsWith(family + " "))
+                .mapToDouble(sample -> Double.parseDouble(sample.substring(sample.lastIndexOf(' ') + 1))).sum();
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.premiumledger.platform.consumer.ConsumerProperties;
 import com.premiumledger.platform.consumer.EventConsumers;
 import com.premiumledger.platform.consumer.EventStreamHandler;
 import com.premiumledger.platform.consumer.StreamGate;
+import com.premiumledger.platform.rebuild.ProjectionStore;
 import com.premiumledger.platform.eventstore.MongoEventStorageEngine;
 import com.premiumledger.platform.outbox.KafkaCommitPublisher;
 import com.premiumledger.platform.outbox.OutboxProperties;
@@ -135,13 +136,20 @@ public class LedgerPlatformAutoConfiguration {
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
     }
 
+    /** Which copy of each rebuildable projection is in use; projections resolve their collections here. */
+    @Bean
+    ProjectionStore projectionStore(MongoDatabase database) {
+        return new ProjectionStore(database);
+    }
+
     @Bean
     EventConsumers eventConsumers(ObjectProvider<EventStreamHandler> handlers,
             DefaultKafkaConsumerFactory<String, byte[]> ledgerConsumerFactory,
             KafkaTemplate<String, byte[]> deadLetterTemplate, StreamGate gate, ConsumerProperties properties,
-            @Value("${spring.application.name}") String applicationName, MeterRegistry meters) {
+            @Value("${spring.application.name}") String applicationName, MeterRegistry meters,
+            ProjectionStore projectionStore) {
         return new EventConsumers(handlers.orderedStream().toList(), ledgerConsumerFactory, deadLetterTemplate, gate,
-                properties, applicationName, meters);
+                properties, applicationName, meters, projectionStore);
     }
 
     /** Every topic and its dead-letter twin, kept forever; creating an existing topic is a no-op. */

@@ -1,12 +1,13 @@
 package com.premiumledger.billing.autopay;
 
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.premiumledger.billing.account.CancelAutopayCommand;
 import com.premiumledger.billing.account.EnrollAutopayCommand;
 import com.premiumledger.billing.account.ReportAutopayFailureCommand;
 import com.premiumledger.billing.calendar.BusinessDates;
 import com.premiumledger.billing.support.CommandSender;
+import com.premiumledger.platform.rebuild.ProjectionCollections;
+import com.premiumledger.platform.rebuild.ProjectionStore;
 import com.premiumledger.platform.security.Roles;
 import com.premiumledger.platform.web.ApiProblem;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,6 +44,8 @@ class AutopayController {
 
     /** The balance projection's collection: an account appears there once its AccountOpened was projected. */
     private static final String ACCOUNT_VIEWS = "account_views";
+    /** The balance projection (its copy in use is resolved on every read: it can be rebuilt). */
+    private static final String ACCOUNT_VIEWS_PROJECTION = "account-views";
 
     record EnrollRequest(
             @Schema(allowableValues = {"ACH", "CARD"}) @NotNull @Pattern(regexp = "^(ACH|CARD)$",
@@ -67,14 +70,14 @@ class AutopayController {
     private final CommandSender commands;
     private final BusinessDates businessDates;
     private final AutopayProjection projection;
-    private final MongoDatabase database;
+    private final ProjectionCollections accountViews;
 
     AutopayController(CommandSender commands, BusinessDates businessDates, AutopayProjection projection,
-                      MongoDatabase database) {
+                      ProjectionStore projections) {
         this.commands = commands;
         this.businessDates = businessDates;
         this.projection = projection;
-        this.database = database;
+        this.accountViews = projections.live(ACCOUNT_VIEWS_PROJECTION);
     }
 
     @PutMapping("/accounts/{accountId}/autopay")
@@ -125,7 +128,7 @@ class AutopayController {
                     + " account is not known to the projections yet.")
     AutopayView status(@PathVariable String accountId) {
         return projection.find(accountId).orElseGet(() -> {
-            if (database.getCollection(ACCOUNT_VIEWS).countDocuments(Filters.eq("_id", accountId)) == 0) {
+            if (accountViews.collection(ACCOUNT_VIEWS).countDocuments(Filters.eq("_id", accountId)) == 0) {
                 throw ApiProblem.notFound("account-not-found", "no account " + accountId + " is known here");
             }
             return new AutopayView(accountId, false, null, null, null, null, null, null);

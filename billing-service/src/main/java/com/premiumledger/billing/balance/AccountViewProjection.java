@@ -1,24 +1,24 @@
 package com.premiumledger.billing.balance;
 
-import com.mongodb.client.MongoDatabase;
 import com.premiumledger.billing.support.AccountStreamProjection;
-import com.premiumledger.billing.support.ViewDocuments;
 import com.premiumledger.platform.consumer.ReceivedEvent;
+import com.premiumledger.platform.rebuild.ProjectionStore;
 import org.springframework.stereotype.Component;
 
 /** Projects each account's bills, payments and balance into {@code account_views}. */
 @Component
 class AccountViewProjection extends AccountStreamProjection<AccountView> {
 
+    static final String NAME = "account-views";
     static final String COLLECTION = "account_views";
 
-    AccountViewProjection(MongoDatabase database) {
-        super(new ViewDocuments<>(database.getCollection(COLLECTION), AccountView.class));
+    AccountViewProjection(ProjectionStore projections) {
+        super(projections.live(NAME), COLLECTION, AccountView.class);
     }
 
     @Override
     public String name() {
-        return "account-views";
+        return NAME;
     }
 
     @Override

@@ -1,24 +1,24 @@
 package com.premiumledger.billing.ledger;
 
-import com.mongodb.client.MongoDatabase;
 import com.premiumledger.billing.support.AccountStreamProjection;
-import com.premiumledger.billing.support.ViewDocuments;
 import com.premiumledger.platform.consumer.ReceivedEvent;
+import com.premiumledger.platform.rebuild.ProjectionStore;
 import org.springframework.stereotype.Component;
 
 /** Projects each account's ledger lines with running balance into {@code ledger_views}. */
 @Component
 class LedgerProjection extends AccountStreamProjection<LedgerView> {
 
+    static final String NAME = "ledger-views";
     static final String COLLECTION = "ledger_views";
 
-    LedgerProjection(MongoDatabase database) {
-        super(new ViewDocuments<>(database.getCollection(COLLECTION), LedgerView.class));
+    LedgerProjection(ProjectionStore projections) {
+        super(projections.live(NAME), COLLECTION, LedgerView.class);
     }
 
     @Override
     public String name() {
-        return "ledger-views";
+        return NAME;
     }
 
     @Override

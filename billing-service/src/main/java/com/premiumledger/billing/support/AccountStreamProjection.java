@@ -10,8 +10,9 @@ import com.premiumledger.events.PaymentMissed;
 import com.premiumledger.events.PaymentReversalApplied;
 import com.premiumledger.events.RefundRejected;
 import com.premiumledger.events.Topics;
-import com.premiumledger.platform.consumer.EventStreamHandler;
 import com.premiumledger.platform.consumer.ReceivedEvent;
+import com.premiumledger.platform.rebuild.ProjectionCollections;
+import com.premiumledger.platform.rebuild.RebuildableProjection;
 import java.util.Collection;
 import java.util.List;
 
@@ -20,12 +21,32 @@ import java.util.List;
  * in sequence order; this applies each only if its sequence is past the document's {@code lastSequence},
  * and writes with that sequence as a guard, so a replayed event changes nothing.
  */
-public abstract class AccountStreamProjection<V> implements EventStreamHandler {
+public abstract class AccountStreamProjection<V> implements RebuildableProjection {
 
+    private final ProjectionCollections collections;
+    private final String collectionName;
+    private final Class<V> viewClass;
     private final ViewDocuments<V> documents;
 
-    protected AccountStreamProjection(ViewDocuments<V> documents) {
-        this.documents = documents;
+    /**
+     * A projection into the one collection {@code collectionName}, resolved through {@code collections} (the
+     * platform's {@link com.premiumledger.platform.rebuild.ProjectionStore#live}) so that it can be rebuilt.
+     */
+    protected AccountStreamProjection(ProjectionCollections collections, String collectionName, Class<V> viewClass) {
+        this.collections = collections;
+        this.collectionName = collectionName;
+        this.viewClass = viewClass;
+        this.documents = new ViewDocuments<>(() -> collections.collection(collectionName), viewClass);
+    }
+
+    @Override
+    public List<String> collectionNames() {
+        return List.of(collectionName);
+    }
+
+    @Override
+    public ProjectionCollections collections() {
+        return collections;
     }
 
     /** The view after {@code event}; {@code before} is null only for the account's first event. */
@@ -39,10 +60,12 @@ public abstract class AccountStreamProjection<V> implements EventStreamHandler {
     }
 
     @Override
-    public void handle(ReceivedEvent event) {
+    public void handle(ReceivedEvent event, ProjectionCollections into) {
         if (!isAccountEvent(event)) {
             return;
         }
+        ViewDocuments<V> documents = into == collections ? this.documents
+                : new ViewDocuments<>(into.collection(collectionName), viewClass);
         String accountId = event.aggregateId();
         V before = documents.find(accountId).orElse(null);
         if (before != null && event.sequence() <= lastSequence(before)) {

@@ -7,6 +7,7 @@ import com.mongodb.client.model.Filters;
 import com.premiumledger.events.EventJson;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.bson.Document;
 
 /**
@@ -18,16 +19,21 @@ public final class ViewDocuments<V> {
 
     public static final String LAST_SEQUENCE = "lastSequence";
 
-    private final MongoCollection<Document> collection;
+    private final Supplier<MongoCollection<Document>> collection;
     private final Class<V> viewClass;
 
     public ViewDocuments(MongoCollection<Document> collection, Class<V> viewClass) {
+        this(() -> collection, viewClass);
+    }
+
+    /** Documents in whatever collection {@code collection} names at each call (a rebuilt copy takes over). */
+    public ViewDocuments(Supplier<MongoCollection<Document>> collection, Class<V> viewClass) {
         this.collection = collection;
         this.viewClass = viewClass;
     }
 
     public Optional<V> find(String id) {
-        Document document = collection.find(Filters.eq("_id", id)).first();
+        Document document = collection.get().find(Filters.eq("_id", id)).first();
         return Optional.ofNullable(document).map(this::fromDocument);
     }
 
@@ -40,7 +46,7 @@ public final class ViewDocuments<V> {
         Document document = toDocument(view).append("_id", id);
         if (expectedLastSequence == null) {
             try {
-                collection.insertOne(document);
+                collection.get().insertOne(document);
                 return true;
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -49,7 +55,7 @@ public final class ViewDocuments<V> {
                 throw e;
             }
         }
-        return collection.replaceOne(Filters.and(Filters.eq("_id", id),
+        return collection.get().replaceOne(Filters.and(Filters.eq("_id", id),
                 Filters.eq(LAST_SEQUENCE, expectedLastSequence)), document).getModifiedCount() == 1;
     }
 

@@ -1,9 +1,9 @@
 package com.premiumledger.coverage.status;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.premiumledger.coverage.lifecycle.CoverageStatus;
+import com.premiumledger.platform.rebuild.ProjectionCollections;
+import com.premiumledger.platform.rebuild.ProjectionStore;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Arrays;
@@ -27,11 +27,11 @@ class CoverageStatusGauge {
 
     private static final Logger log = LoggerFactory.getLogger(CoverageStatusGauge.class);
 
-    private final MongoCollection<Document> byStatus;
+    private final ProjectionCollections coverageViews;
     private final Map<CoverageStatus, AtomicLong> counts = new EnumMap<>(CoverageStatus.class);
 
-    CoverageStatusGauge(MongoDatabase database, MeterRegistry meters) {
-        this.byStatus = database.getCollection(CoverageViewProjection.BY_STATUS);
+    CoverageStatusGauge(ProjectionStore projections, MeterRegistry meters) {
+        this.coverageViews = projections.live(CoverageViewProjection.NAME);
         for (CoverageStatus status : CoverageStatus.values()) {
             AtomicLong count = new AtomicLong();
             counts.put(status, count);
@@ -48,7 +48,7 @@ class CoverageStatusGauge {
         List<String> ids = Arrays.stream(CoverageStatus.values()).map(Enum::name).toList();
         try {
             Map<CoverageStatus, Long> found = new EnumMap<>(CoverageStatus.class);
-            for (Document index : byStatus.find(Filters.in("_id", ids))) {
+            for (Document index : coverageViews.collection(CoverageViewProjection.BY_STATUS).find(Filters.in("_id", ids))) {
                 found.put(CoverageStatus.valueOf(index.getString("_id")),
                         (long) index.getList("accountIds", String.class, List.of()).size());
             }

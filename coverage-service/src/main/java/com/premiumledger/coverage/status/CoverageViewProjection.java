@@ -1,7 +1,6 @@
 package com.premiumledger.coverage.status;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -10,8 +9,10 @@ import com.premiumledger.coverage.lifecycle.CoverageStatus;
 import com.premiumledger.events.CoveragePaidThroughChanged;
 import com.premiumledger.events.CoverageStatusChanged;
 import com.premiumledger.events.Topics;
-import com.premiumledger.platform.consumer.EventStreamHandler;
 import com.premiumledger.platform.consumer.ReceivedEvent;
+import com.premiumledger.platform.rebuild.ProjectionCollections;
+import com.premiumledger.platform.rebuild.ProjectionStore;
+import com.premiumledger.platform.rebuild.RebuildableProjection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,24 +31,34 @@ import org.springframework.stereotype.Component;
  * agree with the view, which is idempotent, so a crash between the two writes heals on the replay.
  */
 @Component
-class CoverageViewProjection implements EventStreamHandler {
+class CoverageViewProjection implements RebuildableProjection {
 
+    static final String NAME = "coverage-views";
     static final String VIEWS = "coverage_views";
     static final String BY_STATUS = "coverage_by_status";
     /** A view created but not yet given its first change (a crash between the two writes) has no status. */
     private static final long NO_SEQUENCE = -1;
 
-    private final MongoCollection<Document> views;
-    private final MongoCollection<Document> byStatus;
+    /** The copy in use, resolved on every call (a rebuilt copy takes over in one step). */
+    private final ProjectionCollections collections;
 
-    CoverageViewProjection(MongoDatabase database) {
-        this.views = database.getCollection(VIEWS);
-        this.byStatus = database.getCollection(BY_STATUS);
+    CoverageViewProjection(ProjectionStore projections) {
+        this.collections = projections.live(NAME);
     }
 
     @Override
     public String name() {
-        return "coverage-views";
+        return NAME;
+    }
+
+    @Override
+    public List<String> collectionNames() {
+        return List.of(VIEWS, BY_STATUS);
+    }
+
+    @Override
+    public ProjectionCollections collections() {
+        return collections;
     }
 
     @Override
@@ -56,26 +67,27 @@ class CoverageViewProjection implements EventStreamHandler {
     }
 
     @Override
-    public void handle(ReceivedEvent event) {
+    public void handle(ReceivedEvent event, ProjectionCollections into) {
         if (event.payload() instanceof CoverageStatusChanged changed) {
-            apply(event, changed);
+            apply(event, changed, into.collection(VIEWS), into.collection(BY_STATUS));
         } else if (event.payload() instanceof CoveragePaidThroughChanged moved) {
-            apply(event, moved);
+            apply(event, moved, into.collection(VIEWS));
         }
     }
 
     /** Only the paid-through date moves; the lastSequence guard makes a replay change nothing. */
-    private void apply(ReceivedEvent event, CoveragePaidThroughChanged moved) {
+    private void apply(ReceivedEvent event, CoveragePaidThroughChanged moved, MongoCollection<Document> views) {
         UpdateResult result = views.updateOne(
                 Filters.and(Filters.eq("_id", moved.accountId()), Filters.lt("lastSequence", event.sequence())),
                 Updates.combine(Updates.set("paidThroughDate", text(moved.paidThroughDate())),
                         Updates.set("lastSequence", event.sequence())));
         if (result.getMatchedCount() == 0) {
-            assertAlreadyApplied(moved.accountId(), event.sequence());
+            assertAlreadyApplied(views, moved.accountId(), event.sequence());
         }
     }
 
-    private void apply(ReceivedEvent event, CoverageStatusChanged changed) {
+    private void apply(ReceivedEvent event, CoverageStatusChanged changed, MongoCollection<Document> views,
+                       MongoCollection<Document> byStatus) {
         String accountId = changed.accountId();
         views.updateOne(Filters.eq("_id", accountId),
                 Updates.combine(Updates.setOnInsert("accountId", accountId),
@@ -96,12 +108,12 @@ class CoverageViewProjection implements EventStreamHandler {
                         Updates.push("history", historyEntry(CoverageFold.entry(changed, new CoverageFold.Position(
                                 event.eventId(), event.topic(), event.partition(), event.offset()))))));
         if (result.getMatchedCount() == 0) {
-            assertAlreadyApplied(accountId, event.sequence());
+            assertAlreadyApplied(views, accountId, event.sequence());
         }
-        indexCurrentStatus(accountId);
+        indexCurrentStatus(views, byStatus, accountId);
     }
 
-    private void assertAlreadyApplied(String accountId, long sequence) {
+    private static void assertAlreadyApplied(MongoCollection<Document> views, String accountId, long sequence) {
         Document view = views.find(Filters.eq("_id", accountId)).first();
         long lastSequence = view == null ? NO_SEQUENCE : view.getLong("lastSequence");
         if (lastSequence < sequence) {
@@ -111,7 +123,8 @@ class CoverageViewProjection implements EventStreamHandler {
     }
 
     /** Puts the account under the status its view holds, and under no other. */
-    private void indexCurrentStatus(String accountId) {
+    private static void indexCurrentStatus(MongoCollection<Document> views, MongoCollection<Document> byStatus,
+                                           String accountId) {
         Document view = views.find(Filters.eq("_id", accountId)).first();
         String status = view == null ? null : view.getString("status");
         if (status == null) {
@@ -141,7 +154,7 @@ class CoverageViewProjection implements EventStreamHandler {
     }
 
     Optional<CoverageView> coverage(String accountId) {
-        Document view = views.find(Filters.eq("_id", accountId)).first();
+        Document view = collections.collection(VIEWS).find(Filters.eq("_id", accountId)).first();
         if (view == null || view.getString("status") == null) {
             return Optional.empty();
         }
@@ -170,7 +183,7 @@ class CoverageViewProjection implements EventStreamHandler {
 
     /** The account ids under {@code status}, sorted so that pages are stable. */
     List<String> accountsWithStatus(CoverageStatus status) {
-        Document index = byStatus.find(Filters.eq("_id", status.name())).first();
+        Document index = collections.collection(BY_STATUS).find(Filters.eq("_id", status.name())).first();
         if (index == null) {
             return List.of();
         }

@@ -6,16 +6,17 @@ import picocli.CommandLine.Command;
 /**
  * {@code premium-ops}: the operators' command line over the services' HTTP endpoints. Each command is one
  * class extending {@link OpsCommand} (connection options, problem+json errors and exit codes come with it) and
- * is listed below; {@code rebuild} and {@code status} (with its progress bar) are added the same way when their
- * endpoints exist.
+ * is listed below.
  *
  * <p>Exit codes: 0 done; 1 the service refused or failed (its problem+json is printed); 2 bad usage;
  * 3 the service could not be reached.
  */
 @Command(name = "premium-ops", mixinStandardHelpOptions = true, version = "premium-ops 0.1.0",
-        description = "Operate the premium ledger: account history as of a date, republishing, dead letters,"
+        description = "Operate the premium ledger: projection rebuilds with progress, account history as of a date,"
+                + " republishing, dead letters,"
                 + " closing business days.",
-        subcommands = {HistoryCommand.class, RepublishCommand.class, DeadLettersCommand.class,
+        subcommands = {RebuildCommand.class, StatusCommand.class, HistoryCommand.class, RepublishCommand.class,
+                DeadLettersCommand.class,
                 CloseDayCommand.class, CommandLine.HelpCommand.class})
 public final class OperatorCli {
 

@@ -41,6 +41,10 @@ final class OpsClient {
         return send(request(path).header("Content-Type", "application/json").POST(publisher).build());
     }
 
+    JsonNode delete(String path) throws IOException, InterruptedException {
+        return send(request(path).DELETE().build());
+    }
+
     static String encode(String pathSegmentOrQueryValue) {
         return URLEncoder.encode(pathSegmentOrQueryValue, StandardCharsets.UTF_8).replace("+", "%20");
     }

@@ -145,6 +145,93 @@ class OperatorCliTest {
         assertThat(out.toString()).contains("Retried:");
     }
 
+    private static String rebuildStatus(String state, long processed, Long remaining, double perSecond,
+                                        Long secondsLeft, int generation, String message) {
+        return """
+                {"projection":"account-views","topics":["premium.billing.v1"],"collections":["account_views"],
+                 "generation":%d,"state":"%s","rebuildGeneration":2,"startedAt":"2027-01-05T10:00:00Z",
+                 "finishedAt":null,"eventsProcessed":%d,"eventsRemaining":%s,"eventsPerSecond":%s,
+                 "estimatedSecondsLeft":%s,"message":%s}""".formatted(generation, state, processed, remaining,
+                perSecond, secondsLeft, message == null ? "null" : "\"" + message + "\"");
+    }
+
+    @Test
+    void rebuildWithWaitDrawsProgressUntilTheFreshCopyTookOver() {
+        service.answer("POST /operations/projections/account-views/rebuild", 202, JSON,
+                rebuildStatus("RUNNING", 0, null, 0, null, 1, null));
+        service.answerInTurn("GET /operations/projections/account-views",
+                rebuildStatus("RUNNING", 600, 1800L, 300.0, 6L, 1, null),
+                rebuildStatus("SWITCHING", 2400, 0L, 400.0, 0L, 1, null),
+                rebuildStatus("DONE", 2410, 0L, 400.0, null, 2, null));
+
+        int exit = run("rebuild", "billing", "account-views", "--wait", "--interval=10ms", "--url", service.url());
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString())
+                .contains("account-views  [..............................]   0%  0/? events  0.0/s  time left"
+                        + " unknown  RUNNING (copy 1 in use, rebuild into copy 2)")
+                .contains("account-views  [#######.......................]  25%  600/2400 events  300.0/s  ~6s left"
+                        + "  RUNNING (copy 1 in use, rebuild into copy 2)")
+                .contains("SWITCHING")
+                .contains("account-views  [##############################] 100%  2410/2410 events  DONE (copy 2 in"
+                        + " use)")
+                .contains("Rebuilt account-views in billing: copy 2 answers queries now, the old copy was dropped.");
+        assertThat(service.requests).extracting(RecordedService.Request::method)
+                .containsExactly("POST", "GET", "GET", "GET");
+        assertThat(service.requests.get(0).pathAndQuery())
+                .isEqualTo("/operations/projections/account-views/rebuild");
+    }
+
+    @Test
+    void aRebuildThatFailsIsExitCode1WithItsMessage() {
+        service.answer("POST /operations/projections/account-views/rebuild", 202, JSON,
+                rebuildStatus("RUNNING", 0, null, 0, null, 1, null));
+        service.answer("GET /operations/projections/account-views", 200, JSON,
+                rebuildStatus("FAILED", 10, 5L, 0, null, 1, "record premium.billing.v1-0@3 failed"));
+
+        int exit = run("rebuild", "billing", "account-views", "--wait", "--interval=10ms", "--url", service.url());
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("Rebuild of account-views ended FAILED [rebuild-failed]: record"
+                + " premium.billing.v1-0@3 failed");
+    }
+
+    @Test
+    void aSecondRebuildIsRefusedAndOneCanBeCancelled() {
+        service.answer("POST /operations/projections/account-views/rebuild", 409, PROBLEM, """
+                {"type":"https://premium-ledger.example/problems/rebuild-running","title":"Conflict",
+                 "status":409,"detail":"a rebuild of account-views is already running; wait for it or cancel it"}""");
+        service.answer("DELETE /operations/projections/account-views/rebuild", 200, JSON,
+                rebuildStatus("CANCELLED", 10, 5L, 0, null, 1, "cancelled by an operator"));
+
+        assertThat(run("rebuild", "billing", "account-views", "--url", service.url())).isEqualTo(1);
+        assertThat(err.toString()).contains("error: 409 Conflict [rebuild-running]: a rebuild of account-views is"
+                + " already running");
+
+        assertThat(run("rebuild", "billing", "account-views", "--cancel", "--url", service.url())).isZero();
+        assertThat(out.toString()).contains("Cancelled the rebuild of account-views in billing");
+        assertThat(service.requests.get(1).method()).isEqualTo("DELETE");
+
+        assertThat(run("rebuild", "nowhere", "account-views")).isEqualTo(2);
+    }
+
+    @Test
+    void statusListsEveryProjectionOrShowsOne() {
+        service.answer("GET /operations/projections", 200, JSON, "{\"count\":2,\"projections\":["
+                + rebuildStatus("RUNNING", 500, 1500L, 250.0, 6L, 1, null) + ","
+                + rebuildStatus("IDLE", 0, null, 0, null, 0, null).replace("account-views", "ledger-views") + "]}");
+        service.answer("GET /operations/projections/account-views", 200, JSON,
+                rebuildStatus("RUNNING", 500, 1500L, 250.0, 6L, 1, null));
+
+        assertThat(run("status", "billing", "--url", service.url())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("2 rebuildable projections in billing")
+                .contains("account-views  [#######.......................]  25%  500/2000 events  250.0/s  ~6s left")
+                .contains("ledger-views  [..............................]   0%  0/? events  IDLE (copy 0 in use)");
+
+        assertThat(run("status", "billing", "account-views", "--url", service.url())).isZero();
+        assertThat(service.requests.get(1).pathAndQuery()).isEqualTo("/operations/projections/account-views");
+    }
+
     @Test
     void closeDayPostsTheDateAndSaysWhatClosed() {
         service.answer("POST /calendar/days/2027-01-24/close", 200, JSON,

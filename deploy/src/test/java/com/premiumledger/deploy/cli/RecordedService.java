@@ -7,7 +7,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A local JDK HTTP server answering with recorded responses, and remembering what it was asked. */
@@ -21,6 +23,7 @@ final class RecordedService implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, Queue<Answer>> inTurn = new ConcurrentHashMap<>();
     final List<Request> requests = new CopyOnWriteArrayList<>();
 
     RecordedService() throws IOException {
@@ -32,7 +35,14 @@ final class RecordedService implements AutoCloseable {
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("Content-Type"),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-            Answer answer = answers.getOrDefault(exchange.getRequestMethod() + " " + pathAndQuery,
+            String key = exchange.getRequestMethod() + " " + pathAndQuery;
+            Queue<Answer> turns = inTurn.get(key);
+            if (turns != null && turns.size() > 1) {
+                answers.put(key, turns.poll());
+            } else if (turns != null && !turns.isEmpty()) {
+                answers.put(key, turns.peek());
+            }
+            Answer answer = answers.getOrDefault(key,
                     new Answer(404, "application/problem+json", """
                             {"type":"https://premium-ledger.example/problems/http-404","title":"Not Found",\
                             "status":404,"detail":"no recorded answer"}"""));
@@ -48,6 +58,16 @@ final class RecordedService implements AutoCloseable {
 
     RecordedService answer(String methodAndPath, int status, String contentType, String body) {
         answers.put(methodAndPath, new Answer(status, contentType, body));
+        return this;
+    }
+
+    /** Answers one request after another with {@code bodies} (all 200 JSON); the last one then stays. */
+    RecordedService answerInTurn(String methodAndPath, String... bodies) {
+        Queue<Answer> turns = new ConcurrentLinkedQueue<>();
+        for (String body : bodies) {
+            turns.add(new Answer(200, "application/json", body));
+        }
+        inTurn.put(methodAndPath, turns);
         return this;
     }
 

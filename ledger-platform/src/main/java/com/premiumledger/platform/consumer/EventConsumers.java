@@ -4,14 +4,20 @@ import com.premiumledger.events.CloudEventsCodec;
 import com.premiumledger.events.EnvelopeException;
 import com.premiumledger.events.EventEnvelope;
 import com.premiumledger.events.Topics;
+import com.premiumledger.platform.rebuild.ProjectionCollections;
+import com.premiumledger.platform.rebuild.ProjectionStore;
+import com.premiumledger.platform.rebuild.RebuildableProjection;
 import com.premiumledger.platform.web.RuleViolation;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaOperations;
@@ -26,40 +32,66 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * Runs one Kafka listener container per {@link EventStreamHandler}. A record that still fails after the
  * configured retries goes to {@code <topic>.dlt} with the exception in its headers, and the consumer
  * moves on; a record that is not a readable event goes there at once.
+ *
+ * <p>A {@link RebuildableProjection} is consumed by the group and gate name of its copy in use
+ * ({@link #groupId}, {@link #gateName}); a rebuild runs one more container for the fresh copy
+ * ({@link #startRebuild}), which never dead-letters, and the switch replaces the live container by one of the
+ * fresh copy's group ({@link #replaceLive}), which continues exactly where the rebuild stopped.
  */
 public class EventConsumers implements SmartLifecycle {
 
-    private final List<ConcurrentMessageListenerContainer<String, byte[]>> containers = new ArrayList<>();
-    private final java.util.Map<String, GatedListener> listenersByGroup = new java.util.HashMap<>();
+    private final Map<String, EventStreamHandler> handlers = new LinkedHashMap<>();
+    private final Map<String, ConcurrentMessageListenerContainer<String, byte[]>> live = new ConcurrentHashMap<>();
+    private final Map<String, GatedListener> listenersByGroup = new ConcurrentHashMap<>();
+    private final ConsumerFactory<String, byte[]> consumerFactory;
+    private final KafkaOperations<String, byte[]> deadLetterTemplate;
+    private final StreamGate gate;
+    private final ConsumerProperties properties;
+    private final String applicationName;
+    private final MeterRegistry meters;
     private volatile boolean running;
 
     public EventConsumers(List<EventStreamHandler> handlers, ConsumerFactory<String, byte[]> consumerFactory,
                           KafkaOperations<String, byte[]> deadLetterTemplate, StreamGate gate,
-                          ConsumerProperties properties, String applicationName, MeterRegistry meters) {
+                          ConsumerProperties properties, String applicationName, MeterRegistry meters,
+                          ProjectionStore projections) {
+        this.consumerFactory = consumerFactory;
+        this.deadLetterTemplate = deadLetterTemplate;
+        this.gate = gate;
+        this.properties = properties;
+        this.applicationName = applicationName;
+        this.meters = meters;
         for (EventStreamHandler handler : handlers) {
-            ConcurrentMessageListenerContainer<String, byte[]> container = container(handler, consumerFactory,
-                    deadLetterTemplate, gate, properties, applicationName, meters);
-            containers.add(container);
-            listenersByGroup.put(container.getContainerProperties().getGroupId(),
-                    (GatedListener) container.getContainerProperties().getMessageListener());
+            this.handlers.put(handler.name(), handler);
+            int generation = handler instanceof RebuildableProjection ? projections.generation(handler.name()) : 0;
+            live.put(handler.name(), liveContainer(handler, generation));
         }
     }
 
-    private static ConcurrentMessageListenerContainer<String, byte[]> container(
-            EventStreamHandler handler, ConsumerFactory<String, byte[]> consumerFactory,
-            KafkaOperations<String, byte[]> deadLetterTemplate, StreamGate gate, ConsumerProperties properties,
-            String applicationName, MeterRegistry meters) {
-        ContainerProperties containerProperties = new ContainerProperties(handler.topics().toArray(String[]::new));
-        containerProperties.setGroupId(applicationName + "." + handler.name());
-        // Offsets are committed once per poll, after every record of it was handled (a commit per record costs a
-        // broker round trip each and capped a consumer at a few hundred records a second). A crash mid-batch
-        // replays the batch's handled records, which the gate drops as duplicates.
-        containerProperties.setAckMode(ContainerProperties.AckMode.BATCH);
-        containerProperties.setMessageListener(new GatedListener(handler, gate, meters));
-        ConcurrentMessageListenerContainer<String, byte[]> container =
-                new ConcurrentMessageListenerContainer<>(consumerFactory, containerProperties);
-        container.setConcurrency(properties.concurrency());
-        container.setBeanName(applicationName + "-" + handler.name());
+    /** The consumer group of a handler's copy: generation 0 is the copy made before any rebuild. */
+    public String groupId(String handlerName, int generation) {
+        return applicationName + "." + gateName(handlerName, generation);
+    }
+
+    /** The gate's consumer name of a handler's copy. */
+    public static String gateName(String handlerName, int generation) {
+        return generation == 0 ? handlerName : handlerName + ".r" + generation;
+    }
+
+    /** The live consumer group of every handler, with its topics (for the lag gauge). */
+    public Map<String, List<String>> liveGroups() {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        live.forEach((name, container) -> groups.put(container.getContainerProperties().getGroupId(),
+                List.copyOf(handlers.get(name).topics())));
+        return groups;
+    }
+
+    private ConcurrentMessageListenerContainer<String, byte[]> liveContainer(EventStreamHandler handler,
+                                                                              int generation) {
+        String groupId = groupId(handler.name(), generation);
+        GatedListener listener = new GatedListener(handler, gateName(handler.name(), generation), handler.name(),
+                handler::handle, gate, meters);
+        ConcurrentMessageListenerContainer<String, byte[]> container = container(handler, groupId, listener);
         // Registered up front so a dashboard shows zero, not "no data", until the first dead letter.
         handler.topics().forEach(topic -> deadLetterCounter(meters, handler, topic));
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate,
@@ -67,17 +99,39 @@ public class EventConsumers implements SmartLifecycle {
                     deadLetterCounter(meters, handler, record.topic()).increment();
                     return new TopicPartition(Topics.deadLetter(record.topic()), -1);
                 });
+        container.setCommonErrorHandler(errorHandler(recoverer::accept));
+        listenersByGroup.put(groupId, listener);
+        return container;
+    }
+
+    private ConcurrentMessageListenerContainer<String, byte[]> container(EventStreamHandler handler, String groupId,
+                                                                          GatedListener listener) {
+        ContainerProperties containerProperties = new ContainerProperties(handler.topics().toArray(String[]::new));
+        containerProperties.setGroupId(groupId);
+        // Offsets are committed once per poll, after every record of it was handled (a commit per record costs a
+        // broker round trip each and capped a consumer at a few hundred records a second). A crash mid-batch
+        // replays the batch's handled records, which the gate drops as duplicates.
+        containerProperties.setAckMode(ContainerProperties.AckMode.BATCH);
+        containerProperties.setMessageListener(listener);
+        ConcurrentMessageListenerContainer<String, byte[]> container =
+                new ConcurrentMessageListenerContainer<>(consumerFactory, containerProperties);
+        container.setConcurrency(properties.concurrency());
+        container.setBeanName(groupId.replace('.', '-'));
+        return container;
+    }
+
+    private DefaultErrorHandler errorHandler(
+            java.util.function.BiConsumer<ConsumerRecord<?, ?>, Exception> recoverer) {
         ExponentialBackOff backOff = new ExponentialBackOff(properties.retryBackoff().toMillis(), 2.0);
         backOff.setMaxAttempts(properties.retryAttempts() - 1);
-        DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer, backOff);
+        DefaultErrorHandler errorHandler = new DefaultErrorHandler(recoverer::accept, backOff);
         // After a record went to the dead-letter topic, commit past it (and what was handled before it in the
         // batch) at once, so a restart does not send it there again.
         errorHandler.setCommitRecovered(true);
         // Retrying cannot change these answers: unreadable records, and commands the domain refused.
         errorHandler.addNotRetryableExceptions(EnvelopeException.class, RuleViolation.class,
                 AggregateNotFoundException.class);
-        container.setCommonErrorHandler(errorHandler);
-        return container;
+        return errorHandler;
     }
 
     private static Counter deadLetterCounter(MeterRegistry meters, EventStreamHandler handler, String topic) {
@@ -89,26 +143,99 @@ public class EventConsumers implements SmartLifecycle {
     }
 
     /**
+     * Starts consuming every topic of {@code projection} from offset zero into the fresh copy {@code into},
+     * under the group and gate name of {@code generation}. A record it cannot handle goes to
+     * {@code onFailure} instead of a dead-letter topic: a rebuild publishes nothing.
+     */
+    public ConcurrentMessageListenerContainer<String, byte[]> startRebuild(RebuildableProjection projection,
+            int generation, ProjectionCollections into, Consumer<Exception> onFailure) {
+        GatedListener listener = new GatedListener(projection, gateName(projection.name(), generation),
+                projection.name() + "-rebuild", event -> projection.handle(event, into), gate, meters);
+        ConcurrentMessageListenerContainer<String, byte[]> container =
+                container(projection, groupId(projection.name(), generation), listener);
+        container.setCommonErrorHandler(errorHandler((record, exception) -> onFailure.accept(new IllegalStateException(
+                "record " + record.topic() + "-" + record.partition() + "@" + record.offset() + " failed: "
+                        + rootMessage(exception), exception))));
+        container.start();
+        return container;
+    }
+
+    private static String rootMessage(Throwable exception) {
+        Throwable root = exception;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
+    }
+
+    /** Stops the live consumer of {@code handlerName}; its group keeps the offsets it committed. */
+    public void stopLive(String handlerName) {
+        live.get(handlerName).stop();
+    }
+
+    /** Starts the live consumer of {@code handlerName} again after {@link #stopLive}. */
+    public void resumeLive(String handlerName) {
+        live.get(handlerName).start();
+    }
+
+    /** Replaces the (stopped) live consumer by one of the copy {@code generation}, and starts it. */
+    public void replaceLive(String handlerName, int generation) {
+        ConcurrentMessageListenerContainer<String, byte[]> old = live.get(handlerName);
+        old.stop();
+        listenersByGroup.remove(old.getContainerProperties().getGroupId());
+        ConcurrentMessageListenerContainer<String, byte[]> replacement =
+                liveContainer(handlers.get(handlerName), generation);
+        live.put(handlerName, replacement);
+        if (running) {
+            replacement.start();
+        }
+    }
+
+    /**
      * Handles one record again through the consumer group that dead-lettered it, exactly as the listener
      * would: the gate still drops what was already applied, so a retry is always safe.
      */
     public void redeliver(String consumerGroup, ConsumerRecord<String, byte[]> record) {
         GatedListener listener = listenersByGroup.get(consumerGroup);
         if (listener == null) {
+            listener = currentListenerOfCopy(consumerGroup);
+        }
+        if (listener == null) {
             throw new IllegalArgumentException("no consumer group " + consumerGroup + " in this service");
         }
         listener.onMessage(record);
+    }
+
+    /**
+     * A group of a copy that a rebuild replaced dead-lettered the record: the live consumer of the same handler
+     * handles it now (its gate drops it if the rebuilt copy already holds it).
+     */
+    private GatedListener currentListenerOfCopy(String consumerGroup) {
+        String prefix = applicationName + ".";
+        if (!consumerGroup.startsWith(prefix)) {
+            return null;
+        }
+        String handlerName = consumerGroup.substring(prefix.length()).replaceFirst("\\.r\\d+$", "");
+        ConcurrentMessageListenerContainer<String, byte[]> container = live.get(handlerName);
+        return container == null ? null : listenersByGroup.get(container.getContainerProperties().getGroupId());
     }
 
     /** Decodes, gates and hands on one record. */
     static final class GatedListener implements MessageListener<String, byte[]> {
 
         private final EventStreamHandler handler;
+        private final String gateName;
+        private final String meterName;
+        private final Consumer<ReceivedEvent> target;
         private final StreamGate gate;
         private final MeterRegistry meters;
 
-        GatedListener(EventStreamHandler handler, StreamGate gate, MeterRegistry meters) {
+        GatedListener(EventStreamHandler handler, String gateName, String meterName, Consumer<ReceivedEvent> target,
+                      StreamGate gate, MeterRegistry meters) {
             this.handler = handler;
+            this.gateName = gateName;
+            this.meterName = meterName;
+            this.target = target;
             this.gate = gate;
             this.meters = meters;
         }
@@ -118,7 +245,7 @@ public class EventConsumers implements SmartLifecycle {
             EventEnvelope envelope = CloudEventsCodec.fromRecord(record);
             ReceivedEvent event = new ReceivedEvent(envelope, record.topic(), record.partition(), record.offset());
             if (!handler.ordered()) {
-                handler.handle(event);
+                target.accept(event);
                 count("handled");
                 return;
             }
@@ -126,11 +253,11 @@ public class EventConsumers implements SmartLifecycle {
             // every copy, else the first copy is the event and the others are duplicates.
             String stream = handler.broadcastPerPartition() && event.broadcast()
                     ? event.aggregateId() + "|p" + event.partition() : event.aggregateId();
-            StreamGate.Decision decision = gate.offer(handler.name(), stream, event);
+            StreamGate.Decision decision = gate.offer(gateName, stream, event);
             if (decision instanceof StreamGate.Ready ready) {
                 for (ReceivedEvent next : ready.events()) {
-                    handler.handle(next);
-                    gate.advance(handler.name(), stream, next);
+                    target.accept(next);
+                    gate.advance(gateName, stream, next);
                     count("handled");
                 }
             } else if (decision instanceof StreamGate.Parked) {
@@ -144,20 +271,20 @@ public class EventConsumers implements SmartLifecycle {
             Counter.builder("ledger.consumer.events")
                     .description("Records a consumer received, by handler and outcome (handled, parked behind a"
                             + " gap, duplicate dropped)")
-                    .tags("handler", handler.name(), "outcome", outcome)
+                    .tags("handler", meterName, "outcome", outcome)
                     .register(meters).increment();
         }
     }
 
     @Override
     public void start() {
-        containers.forEach(ConcurrentMessageListenerContainer::start);
+        live.values().forEach(ConcurrentMessageListenerContainer::start);
         running = true;
     }
 
     @Override
     public void stop() {
-        containers.forEach(ConcurrentMessageListenerContainer::stop);
+        live.values().forEach(ConcurrentMessageListenerContainer::stop);
         running = false;
     }
 

@@ -102,6 +102,12 @@ public class StreamGate {
                 new UpdateOptions().upsert(true));
     }
 
+    /** Forgets every stream of {@code consumer} (a dropped copy of a projection). */
+    public long forget(String consumer) {
+        return gates.deleteMany(Filters.regex("_id", "^" + java.util.regex.Pattern.quote(consumer + "|")))
+                .getDeletedCount();
+    }
+
     private void park(String id, ReceivedEvent event, List<Document> parked) {
         boolean already = parked.stream().anyMatch(document -> document.getLong("sequence") == event.sequence());
         if (already) {

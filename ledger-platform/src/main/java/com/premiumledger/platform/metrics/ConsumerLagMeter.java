@@ -1,6 +1,5 @@
 package com.premiumledger.platform.metrics;
 
-import com.premiumledger.platform.consumer.EventStreamHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -39,19 +38,18 @@ public class ConsumerLagMeter implements SmartLifecycle {
     static final String NAME = "ledger.consumer.lag";
 
     private final Admin admin;
-    private final Map<String, List<String>> topicsByGroup = new LinkedHashMap<>();
+    private final java.util.function.Supplier<Map<String, List<String>>> groups;
     private final MetricsProperties properties;
     private final MultiGauge lag;
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
 
-    public ConsumerLagMeter(Admin admin, List<EventStreamHandler> handlers, String applicationName,
+    /** {@code groups}: the live consumer groups with their topics (they change when a rebuilt copy takes over). */
+    public ConsumerLagMeter(Admin admin, java.util.function.Supplier<Map<String, List<String>>> groups,
                             MetricsProperties properties, MeterRegistry meters) {
         this.admin = admin;
         this.properties = properties;
-        for (EventStreamHandler handler : handlers) {
-            topicsByGroup.put(applicationName + "." + handler.name(), List.copyOf(handler.topics()));
-        }
+        this.groups = groups;
         this.lag = MultiGauge.builder(NAME)
                 .description("Records on a topic partition not yet handled by a consumer group of this service"
                         + " (end offset less committed offset)")
@@ -74,6 +72,7 @@ public class ConsumerLagMeter implements SmartLifecycle {
     Map<String, Map<TopicPartition, Long>> measure() throws ExecutionException, InterruptedException,
             TimeoutException {
         long timeoutMillis = properties.lagTimeout().toMillis();
+        Map<String, List<String>> topicsByGroup = groups.get();
         Set<String> topics = new LinkedHashSet<>();
         topicsByGroup.values().forEach(topics::addAll);
         if (topics.isEmpty()) {

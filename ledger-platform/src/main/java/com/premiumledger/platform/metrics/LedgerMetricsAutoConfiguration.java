@@ -1,11 +1,10 @@
 package com.premiumledger.platform.metrics;
 
-import com.premiumledger.platform.consumer.EventStreamHandler;
+import com.premiumledger.platform.consumer.EventConsumers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import org.apache.kafka.clients.admin.Admin;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
@@ -26,10 +25,9 @@ public class LedgerMetricsAutoConfiguration {
     }
 
     @Bean
-    ConsumerLagMeter consumerLagMeter(KafkaProperties kafka, ObjectProvider<EventStreamHandler> handlers,
-            @Value("${spring.application.name}") String applicationName, MetricsProperties properties,
-            MeterRegistry meters) {
+    ConsumerLagMeter consumerLagMeter(KafkaProperties kafka, ObjectProvider<EventConsumers> consumers,
+            MetricsProperties properties, MeterRegistry meters) {
         Admin admin = Admin.create(kafka.buildAdminProperties(null));
-        return new ConsumerLagMeter(admin, handlers.orderedStream().toList(), applicationName, properties, meters);
+        return new ConsumerLagMeter(admin, () -> consumers.getObject().liveGroups(), properties, meters);
     }
 }

@@ -1,14 +1,14 @@
 package com.premiumledger.notification.history;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.premiumledger.events.NoticeIssued;
 import com.premiumledger.events.Topics;
-import com.premiumledger.platform.consumer.EventStreamHandler;
 import com.premiumledger.platform.consumer.ReceivedEvent;
+import com.premiumledger.platform.rebuild.ProjectionCollections;
+import com.premiumledger.platform.rebuild.ProjectionStore;
+import com.premiumledger.platform.rebuild.RebuildableProjection;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,25 +29,35 @@ import org.springframework.stereotype.Component;
  * the one auditors trace), and adding an id already in the set changes nothing.
  */
 @Component
-class NoticeProjection implements EventStreamHandler {
+class NoticeProjection implements RebuildableProjection {
 
+    static final String NAME = "notice-history";
     static final String NOTICES = "notices";
     static final String ACCOUNT_NOTICES = "account_notices";
 
     private static final Comparator<IssuedNotice> OLDEST_FIRST =
             Comparator.comparing(IssuedNotice::createdAt).thenComparing(IssuedNotice::noticeId);
 
-    private final MongoCollection<Document> notices;
-    private final MongoCollection<Document> accountNotices;
+    /** The copy in use, resolved on every call (a rebuilt copy takes over in one step). */
+    private final ProjectionCollections collections;
 
-    NoticeProjection(MongoDatabase database) {
-        this.notices = database.getCollection(NOTICES);
-        this.accountNotices = database.getCollection(ACCOUNT_NOTICES);
+    NoticeProjection(ProjectionStore projections) {
+        this.collections = projections.live(NAME);
     }
 
     @Override
     public String name() {
-        return "notice-history";
+        return NAME;
+    }
+
+    @Override
+    public List<String> collectionNames() {
+        return List.of(NOTICES, ACCOUNT_NOTICES);
+    }
+
+    @Override
+    public ProjectionCollections collections() {
+        return collections;
     }
 
     @Override
@@ -56,13 +66,13 @@ class NoticeProjection implements EventStreamHandler {
     }
 
     @Override
-    public void handle(ReceivedEvent event) {
+    public void handle(ReceivedEvent event, ProjectionCollections into) {
         if (!(event.payload() instanceof NoticeIssued issued)) {
             return;
         }
-        notices.updateOne(Filters.eq("_id", issued.noticeId()),
+        into.collection(NOTICES).updateOne(Filters.eq("_id", issued.noticeId()),
                 new Document("$setOnInsert", toDocument(issued, event)), new UpdateOptions().upsert(true));
-        accountNotices.updateOne(Filters.eq("_id", issued.accountId()),
+        into.collection(ACCOUNT_NOTICES).updateOne(Filters.eq("_id", issued.accountId()),
                 Updates.addToSet("noticeIds", issued.noticeId()), new UpdateOptions().upsert(true));
     }
 
@@ -81,18 +91,18 @@ class NoticeProjection implements EventStreamHandler {
     }
 
     Optional<IssuedNotice> notice(String noticeId) {
-        return Optional.ofNullable(notices.find(Filters.eq("_id", noticeId)).first()).map(NoticeProjection::toView);
+        return Optional.ofNullable(collections.collection(NOTICES).find(Filters.eq("_id", noticeId)).first()).map(NoticeProjection::toView);
     }
 
     /** All notices of an account, oldest first; empty when the account has none yet. */
     Optional<List<IssuedNotice>> accountNotices(String accountId) {
-        Document index = accountNotices.find(Filters.eq("_id", accountId)).first();
+        Document index = collections.collection(ACCOUNT_NOTICES).find(Filters.eq("_id", accountId)).first();
         if (index == null) {
             return Optional.empty();
         }
         List<String> noticeIds = index.getList("noticeIds", String.class, List.of());
         List<IssuedNotice> views = new ArrayList<>(noticeIds.size());
-        for (Document document : notices.find(Filters.in("_id", noticeIds))) {
+        for (Document document : collections.collection(NOTICES).find(Filters.in("_id", noticeIds))) {
             views.add(toView(document));
         }
         checkComplete(accountId, noticeIds, views);

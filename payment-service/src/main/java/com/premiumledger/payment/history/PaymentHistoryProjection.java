@@ -3,7 +3,6 @@ package com.premiumledger.payment.history;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.premiumledger.events.PaymentAssigned;
 import com.premiumledger.events.PaymentRecorded;
@@ -14,8 +13,10 @@ import com.premiumledger.events.Topics;
 import com.premiumledger.events.UnappliedPaymentReceived;
 import com.premiumledger.payment.PaymentProperties;
 import com.premiumledger.payment.refund.RefundViews;
-import com.premiumledger.platform.consumer.EventStreamHandler;
 import com.premiumledger.platform.consumer.ReceivedEvent;
+import com.premiumledger.platform.rebuild.ProjectionCollections;
+import com.premiumledger.platform.rebuild.ProjectionStore;
+import com.premiumledger.platform.rebuild.RebuildableProjection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -32,28 +33,38 @@ import org.springframework.stereotype.Component;
  * refund view.
  */
 @Component
-class PaymentHistoryProjection implements EventStreamHandler {
+class PaymentHistoryProjection implements RebuildableProjection {
 
+    static final String NAME = "payment-history";
     static final String VIEWS = "payment_views";
     static final String ACCOUNTS = "account_payments";
     /** Writers of one document race only on a rebalance; a few rounds settle it. */
     private static final int WRITE_ATTEMPTS_MAX = 5;
 
-    private final MongoCollection<Document> views;
-    private final MongoCollection<Document> accounts;
+    /** The copy in use, resolved on every call (a rebuilt copy takes over in one step). */
+    private final ProjectionCollections collections;
     private final RefundViews refunds;
     private final PaymentProperties properties;
 
-    PaymentHistoryProjection(MongoDatabase database, RefundViews refunds, PaymentProperties properties) {
-        this.views = database.getCollection(VIEWS);
-        this.accounts = database.getCollection(ACCOUNTS);
+    PaymentHistoryProjection(ProjectionStore projections, RefundViews refunds, PaymentProperties properties) {
+        this.collections = projections.live(NAME);
         this.refunds = refunds;
         this.properties = properties;
     }
 
     @Override
     public String name() {
-        return "payment-history";
+        return NAME;
+    }
+
+    @Override
+    public List<String> collectionNames() {
+        return List.of(VIEWS, ACCOUNTS);
+    }
+
+    @Override
+    public ProjectionCollections collections() {
+        return collections;
     }
 
     @Override
@@ -61,20 +72,26 @@ class PaymentHistoryProjection implements EventStreamHandler {
         return List.of(Topics.PAYMENTS);
     }
 
+    /**
+     * Also opens the refund view of a refund request. That view is not part of this projection's copy, but the
+     * write is an idempotent upsert of the request's own fields, so a rebuild repeating it changes nothing
+     * (and the events a rebuild consumes after the live consumer stopped still reach it).
+     */
     @Override
-    public void handle(ReceivedEvent event) {
+    public void handle(ReceivedEvent event, ProjectionCollections into) {
         String paymentId = paymentId(event);
         if (paymentId == null) {
             return;
         }
-        PaymentView current = payment(paymentId).orElse(null);
+        MongoCollection<Document> views = into.collection(VIEWS);
+        PaymentView current = payment(views, paymentId).orElse(null);
         PaymentView next = fold(current, event);
         if (next != null) {
-            save(current, next);
+            save(views, current, next);
         }
         PaymentView latest = next != null ? next : current;
         if (latest != null && latest.accountId() != null) {
-            copyToAccount(latest);
+            copyToAccount(into.collection(ACCOUNTS), latest);
         }
         if (event.payload() instanceof RefundRequested requested) {
             refunds.requested(requested);
@@ -131,7 +148,7 @@ class PaymentHistoryProjection implements EventStreamHandler {
         return current.refundRequested((RefundRequested) payload, sequence);
     }
 
-    private void save(PaymentView current, PaymentView next) {
+    private static void save(MongoCollection<Document> views, PaymentView current, PaymentView next) {
         if (current == null) {
             try {
                 views.insertOne(next.toDocument().append("_id", next.paymentId()));
@@ -152,10 +169,10 @@ class PaymentHistoryProjection implements EventStreamHandler {
         }
     }
 
-    private void copyToAccount(PaymentView view) {
+    private void copyToAccount(MongoCollection<Document> accounts, PaymentView view) {
         for (int attempt = 0; attempt < WRITE_ATTEMPTS_MAX; attempt++) {
             Document account = accounts.find(Filters.eq("_id", view.accountId())).first();
-            if (account == null ? insertFirst(view) : replaceOrAppend(account, view)) {
+            if (account == null ? insertFirst(accounts, view) : replaceOrAppend(accounts, account, view)) {
                 return;
             }
         }
@@ -163,7 +180,7 @@ class PaymentHistoryProjection implements EventStreamHandler {
                 + view.paymentId() + " was copied");
     }
 
-    private boolean insertFirst(PaymentView view) {
+    private static boolean insertFirst(MongoCollection<Document> accounts, PaymentView view) {
         try {
             accounts.insertOne(new Document("_id", view.accountId()).append("version", 1L)
                     .append("payments", List.of(view.toDocument())));
@@ -177,7 +194,7 @@ class PaymentHistoryProjection implements EventStreamHandler {
     }
 
     /** True when the account holds this view (or a later one) afterwards, false when another writer got in between. */
-    private boolean replaceOrAppend(Document account, PaymentView view) {
+    private boolean replaceOrAppend(MongoCollection<Document> accounts, Document account, PaymentView view) {
         List<Document> payments = new ArrayList<>(account.getList("payments", Document.class, List.of()));
         int index = indexOf(payments, view.paymentId());
         if (index >= 0 && payments.get(index).get("lastSequence", 0L) >= view.lastSequence()) {
@@ -209,12 +226,16 @@ class PaymentHistoryProjection implements EventStreamHandler {
     }
 
     Optional<PaymentView> payment(String paymentId) {
+        return payment(collections.collection(VIEWS), paymentId);
+    }
+
+    private static Optional<PaymentView> payment(MongoCollection<Document> views, String paymentId) {
         return Optional.ofNullable(views.find(Filters.eq("_id", paymentId)).first()).map(PaymentView::fromDocument);
     }
 
     /** The account's payments in the order they reached it, or empty when none ever did. */
     Optional<List<PaymentView>> accountPayments(String accountId) {
-        Document account = accounts.find(Filters.eq("_id", accountId)).first();
+        Document account = collections.collection(ACCOUNTS).find(Filters.eq("_id", accountId)).first();
         if (account == null) {
             return Optional.empty();
         }
