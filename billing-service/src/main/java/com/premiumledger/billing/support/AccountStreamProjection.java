@@ -13,8 +13,13 @@ import com.premiumledger.events.Topics;
 import com.premiumledger.platform.consumer.ReceivedEvent;
 import com.premiumledger.platform.rebuild.ProjectionCollections;
 import com.premiumledger.platform.rebuild.RebuildableProjection;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * A projection of each account's event stream into one document per account. The platform hands events
@@ -76,6 +81,60 @@ public abstract class AccountStreamProjection<V> implements RebuildableProjectio
                     + event.sequence() + " is not AccountOpened");
         }
         documents.save(accountId, before == null ? null : lastSequence(before), fold(before, event));
+    }
+
+    /**
+     * Folds a batch into one read of the accounts it touches and one bulk write of their new views. Should a
+     * guard not hold (a view changed meanwhile), the batch is applied again event by event, which skips what
+     * is already there.
+     */
+    @Override
+    public boolean handlesBatches() {
+        return true;
+    }
+
+    @Override
+    public void handleAll(List<ReceivedEvent> events, ProjectionCollections into) {
+        ViewDocuments<V> documents = into == collections ? this.documents
+                : new ViewDocuments<>(into.collection(collectionName), viewClass);
+        Set<String> accountIds = new LinkedHashSet<>();
+        for (ReceivedEvent event : events) {
+            if (isAccountEvent(event)) {
+                accountIds.add(event.aggregateId());
+            }
+        }
+        if (accountIds.isEmpty()) {
+            return;
+        }
+        Map<String, V> stored = documents.findAll(accountIds);
+        Map<String, V> views = new HashMap<>(stored);
+        Set<String> changed = new LinkedHashSet<>();
+        for (ReceivedEvent event : events) {
+            if (!isAccountEvent(event)) {
+                continue;
+            }
+            V before = views.get(event.aggregateId());
+            if (before != null && event.sequence() <= lastSequence(before)) {
+                continue;
+            }
+            if (before == null && !(event.payload() instanceof AccountOpened)) {
+                throw new IllegalStateException("account " + event.aggregateId() + " has no view yet, but its event"
+                        + " at sequence " + event.sequence() + " is not AccountOpened");
+            }
+            views.put(event.aggregateId(), fold(before, event));
+            changed.add(event.aggregateId());
+        }
+        List<ViewDocuments.Write<V>> writes = new ArrayList<>(changed.size());
+        for (String accountId : changed) {
+            V before = stored.get(accountId);
+            writes.add(new ViewDocuments.Write<>(accountId, before == null ? null : lastSequence(before),
+                    views.get(accountId)));
+        }
+        if (!documents.saveAll(writes)) {
+            for (ReceivedEvent event : events) {
+                handle(event, into);
+            }
+        }
     }
 
     private static boolean isAccountEvent(ReceivedEvent event) {

@@ -3,8 +3,18 @@ package com.premiumledger.billing.support;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
 import com.premiumledger.events.EventJson;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -35,6 +45,45 @@ public final class ViewDocuments<V> {
     public Optional<V> find(String id) {
         Document document = collection.get().find(Filters.eq("_id", id)).first();
         return Optional.ofNullable(document).map(this::fromDocument);
+    }
+
+    /** The views of {@code ids} that exist, by id, in one {@code $in} read. */
+    public Map<String, V> findAll(Collection<String> ids) {
+        Map<String, V> found = new HashMap<>();
+        for (Document document : collection.get().find(Filters.in("_id", ids))) {
+            found.put(document.getString("_id"), fromDocument(document));
+        }
+        return found;
+    }
+
+    /** A view to store as the successor of the version at {@code expectedLastSequence} (null: none yet). */
+    public record Write<V>(String id, Long expectedLastSequence, V view) {
+    }
+
+    /**
+     * Stores every write in one unordered bulk write, each guarded as in {@link #save}. Returns false when any
+     * guard did not hold (another write got there first); the caller then knows some of them were not stored.
+     */
+    public boolean saveAll(List<Write<V>> writes) {
+        if (writes.isEmpty()) {
+            return true;
+        }
+        List<WriteModel<Document>> models = new ArrayList<>(writes.size());
+        for (Write<V> write : writes) {
+            Document document = toDocument(write.view()).append("_id", write.id());
+            models.add(write.expectedLastSequence() == null ? new InsertOneModel<>(document)
+                    : new ReplaceOneModel<>(Filters.and(Filters.eq("_id", write.id()),
+                            Filters.eq(LAST_SEQUENCE, write.expectedLastSequence())), document));
+        }
+        try {
+            BulkWriteResult result = collection.get().bulkWrite(models, new BulkWriteOptions().ordered(false));
+            return result.getInsertedCount() + result.getMatchedCount() == writes.size();
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().allMatch(error -> error.getCategory() == ErrorCategory.DUPLICATE_KEY)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /**

@@ -10,9 +10,11 @@ import com.premiumledger.platform.rebuild.RebuildableProjection;
 import com.premiumledger.platform.web.RuleViolation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,7 +27,8 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
@@ -90,7 +93,7 @@ public class EventConsumers implements SmartLifecycle {
                                                                               int generation) {
         String groupId = groupId(handler.name(), generation);
         GatedListener listener = new GatedListener(handler, gateName(handler.name(), generation), handler.name(),
-                handler::handle, gate, meters);
+                new Target(handler::handle, handler::handleAll), gate, meters);
         ConcurrentMessageListenerContainer<String, byte[]> container = container(handler, groupId, listener);
         // Registered up front so a dashboard shows zero, not "no data", until the first dead letter.
         handler.topics().forEach(topic -> deadLetterCounter(meters, handler, topic));
@@ -150,7 +153,8 @@ public class EventConsumers implements SmartLifecycle {
     public ConcurrentMessageListenerContainer<String, byte[]> startRebuild(RebuildableProjection projection,
             int generation, ProjectionCollections into, Consumer<Exception> onFailure) {
         GatedListener listener = new GatedListener(projection, gateName(projection.name(), generation),
-                projection.name() + "-rebuild", event -> projection.handle(event, into), gate, meters);
+                projection.name() + "-rebuild", new Target(event -> projection.handle(event, into),
+                        events -> projection.handleAll(events, into)), gate, meters);
         ConcurrentMessageListenerContainer<String, byte[]> container =
                 container(projection, groupId(projection.name(), generation), listener);
         container.setCommonErrorHandler(errorHandler((record, exception) -> onFailure.accept(new IllegalStateException(
@@ -203,7 +207,7 @@ public class EventConsumers implements SmartLifecycle {
         if (listener == null) {
             throw new IllegalArgumentException("no consumer group " + consumerGroup + " in this service");
         }
-        listener.onMessage(record);
+        listener.onRecord(record);
     }
 
     /**
@@ -220,59 +224,171 @@ public class EventConsumers implements SmartLifecycle {
         return container == null ? null : listenersByGroup.get(container.getContainerProperties().getGroupId());
     }
 
-    /** Decodes, gates and hands on one record. */
-    static final class GatedListener implements MessageListener<String, byte[]> {
+    /** Where a listener hands events: one at a time, or a batch at once. */
+    record Target(Consumer<ReceivedEvent> one, Consumer<List<ReceivedEvent>> all) {
+    }
+
+    /**
+     * Decodes, gates and hands on a poll batch with one gate read and one gate write per batch. A handler that
+     * {@link EventStreamHandler#handlesBatches} gets the ready events together; should it fail, or should a
+     * stream of the batch have parked events or a gap, the batch goes record by record instead. Any other
+     * handler gets the events one by one, and when one fails, those before it are recorded as handled. A record
+     * that fails is reported by its index, so that only it is retried and dead-lettered.
+     */
+    static final class GatedListener implements BatchMessageListener<String, byte[]> {
 
         private final EventStreamHandler handler;
         private final String gateName;
-        private final String meterName;
-        private final Consumer<ReceivedEvent> target;
+        private final Target target;
         private final StreamGate gate;
-        private final MeterRegistry meters;
+        private final Counter handled;
+        private final Counter parked;
+        private final Counter duplicates;
 
-        GatedListener(EventStreamHandler handler, String gateName, String meterName, Consumer<ReceivedEvent> target,
+        GatedListener(EventStreamHandler handler, String gateName, String meterName, Target target,
                       StreamGate gate, MeterRegistry meters) {
             this.handler = handler;
             this.gateName = gateName;
-            this.meterName = meterName;
             this.target = target;
             this.gate = gate;
-            this.meters = meters;
+            this.handled = counter(meters, meterName, "handled");
+            this.parked = counter(meters, meterName, "parked");
+            this.duplicates = counter(meters, meterName, "duplicate");
         }
 
         @Override
-        public void onMessage(ConsumerRecord<String, byte[]> record) {
-            EventEnvelope envelope = CloudEventsCodec.fromRecord(record);
-            ReceivedEvent event = new ReceivedEvent(envelope, record.topic(), record.partition(), record.offset());
-            if (!handler.ordered()) {
-                target.accept(event);
-                count("handled");
+        public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
+            List<ReceivedEvent> events = new ArrayList<>(records.size());
+            for (int i = 0; i < records.size(); i++) {
+                try {
+                    events.add(decode(records.get(i)));
+                } catch (RuntimeException e) {
+                    // What came before the unreadable record is handled and committed; it alone is dead-lettered.
+                    handleBatch(events);
+                    throw failed(e, i);
+                }
+            }
+            handleBatch(events);
+        }
+
+        private void handleBatch(List<ReceivedEvent> events) {
+            if (events.isEmpty()) {
                 return;
             }
-            // A broadcast event's copies share id and sequence: one stream per partition if the handler wants
-            // every copy, else the first copy is the event and the others are duplicates.
-            String stream = handler.broadcastPerPartition() && event.broadcast()
-                    ? event.aggregateId() + "|p" + event.partition() : event.aggregateId();
-            StreamGate.Decision decision = gate.offer(gateName, stream, event);
-            if (decision instanceof StreamGate.Ready ready) {
-                for (ReceivedEvent next : ready.events()) {
-                    target.accept(next);
-                    gate.advance(gateName, stream, next);
-                    count("handled");
+            if (!handler.ordered()) {
+                handleEach(events, null);
+                return;
+            }
+            List<StreamGate.Offer> offers = new ArrayList<>(events.size());
+            for (ReceivedEvent event : events) {
+                offers.add(new StreamGate.Offer(stream(event), event));
+            }
+            Optional<StreamGate.BatchDecision> decision = gate.offerAll(gateName, offers);
+            if (decision.isEmpty()) {
+                handleOneByOne(events);
+                return;
+            }
+            List<ReceivedEvent> ready = decision.get().ready();
+            duplicates.increment(decision.get().duplicates());
+            if (handler.handlesBatches() && !ready.isEmpty()) {
+                try {
+                    target.all().accept(ready);
+                } catch (RuntimeException e) {
+                    // Its writes are guarded: one by one again finds the failing record and redoes nothing.
+                    handleOneByOne(events);
+                    return;
                 }
-            } else if (decision instanceof StreamGate.Parked) {
-                count("parked");
+                handled.increment(ready.size());
             } else {
-                count("duplicate");
+                handleEach(ready, events);
+            }
+            gate.advanceAll(gateName, decision.get().nextSequences());
+        }
+
+        /**
+         * Hands ready events one at a time; when one fails, the gate records those before it (ordered handlers,
+         * {@code batch} given) and the failing record's index in {@code batch} is reported.
+         */
+        private void handleEach(List<ReceivedEvent> ready, List<ReceivedEvent> batch) {
+            Map<String, Long> done = new java.util.HashMap<>();
+            for (ReceivedEvent event : ready) {
+                try {
+                    target.one().accept(event);
+                } catch (RuntimeException e) {
+                    if (batch == null) {
+                        throw failed(e, ready.indexOf(event));
+                    }
+                    gate.advanceAll(gateName, done);
+                    throw failed(e, batch.indexOf(event));
+                }
+                handled.increment();
+                if (batch != null) {
+                    done.put(stream(event), event.sequence() + 1);
+                }
             }
         }
 
-        private void count(String outcome) {
-            Counter.builder("ledger.consumer.events")
+        private void handleOneByOne(List<ReceivedEvent> events) {
+            for (int i = 0; i < events.size(); i++) {
+                try {
+                    handleOne(events.get(i));
+                } catch (RuntimeException e) {
+                    throw failed(e, i);
+                }
+            }
+        }
+
+        /** Handles one record on its own (the slow path, and a dead letter's retry). */
+        void onRecord(ConsumerRecord<String, byte[]> record) {
+            handleOne(decode(record));
+        }
+
+        private void handleOne(ReceivedEvent event) {
+            if (!handler.ordered()) {
+                target.one().accept(event);
+                handled.increment();
+                return;
+            }
+            String stream = stream(event);
+            StreamGate.Decision decision = gate.offer(gateName, stream, event);
+            if (decision instanceof StreamGate.Ready ready) {
+                for (ReceivedEvent next : ready.events()) {
+                    target.one().accept(next);
+                    gate.advance(gateName, stream, next);
+                    handled.increment();
+                }
+            } else if (decision instanceof StreamGate.Parked) {
+                parked.increment();
+            } else {
+                duplicates.increment();
+            }
+        }
+
+        /** The failure of the record at {@code index}, which carries its cause's message to the dead letter. */
+        private static BatchListenerFailedException failed(RuntimeException cause, int index) {
+            return new BatchListenerFailedException(rootMessage(cause), cause, index);
+        }
+
+        private static ReceivedEvent decode(ConsumerRecord<String, byte[]> record) {
+            EventEnvelope envelope = CloudEventsCodec.fromRecord(record);
+            return new ReceivedEvent(envelope, record.topic(), record.partition(), record.offset());
+        }
+
+        /**
+         * A broadcast event's copies share id and sequence: one stream per partition if the handler wants every
+         * copy, else the first copy is the event and the others are duplicates.
+         */
+        private String stream(ReceivedEvent event) {
+            return handler.broadcastPerPartition() && event.broadcast()
+                    ? event.aggregateId() + "|p" + event.partition() : event.aggregateId();
+        }
+
+        private static Counter counter(MeterRegistry meters, String meterName, String outcome) {
+            return Counter.builder("ledger.consumer.events")
                     .description("Records a consumer received, by handler and outcome (handled, parked behind a"
                             + " gap, duplicate dropped)")
                     .tags("handler", meterName, "outcome", outcome)
-                    .register(meters).increment();
+                    .register(meters);
         }
     }
 

@@ -1,6 +1,7 @@
 package com.premiumledger.platform.consumer;
 
 import java.util.Collection;
+import java.util.List;
 
 /**
  * A consumer of event topics. Each bean of this type gets its own Kafka consumer group
@@ -33,4 +34,22 @@ public interface EventStreamHandler {
     }
 
     void handle(ReceivedEvent event);
+
+    /**
+     * Whether {@link #handleAll} folds a batch at once. Only for handlers whose every write is guarded so that
+     * applying an event again changes nothing (projections keyed by the stream's sequence): should
+     * {@link #handleAll} throw, the platform hands the same events to {@link #handle} one by one, so that the
+     * failing record is the one retried and dead-lettered. Otherwise the platform calls {@link #handle} once
+     * per event and records each as handled before the next one fails.
+     */
+    default boolean handlesBatches() {
+        return false;
+    }
+
+    /** Handles consecutive events of a poll batch, in order; see {@link #handlesBatches}. */
+    default void handleAll(List<ReceivedEvent> events) {
+        for (ReceivedEvent event : events) {
+            handle(event);
+        }
+    }
 }

@@ -2,7 +2,10 @@ package com.premiumledger.platform.consumer;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.premiumledger.events.EventEnvelope;
@@ -12,7 +15,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 
 /**
@@ -85,6 +93,71 @@ public class StreamGate {
             }
         }
         return new Ready(ready);
+    }
+
+    /** An event offered in a batch, within its stream (see {@link #offer(String, String, ReceivedEvent)}). */
+    public record Offer(String stream, ReceivedEvent event) {
+    }
+
+    /**
+     * The events of a batch that are next in their streams, in batch order, and where each stream stands after
+     * them; {@link #advanceAll} records that position once they were handled.
+     */
+    public record BatchDecision(List<ReceivedEvent> ready, Map<String, Long> nextSequences, int duplicates) {
+    }
+
+    /**
+     * Gates a whole poll batch with one {@code $in} read: each event that is next in its stream is ready, earlier
+     * ones are duplicates. Returns empty when the fast path does not apply (a stream has parked events, or an
+     * event arrived ahead of a gap); the caller then offers the events one by one.
+     */
+    public Optional<BatchDecision> offerAll(String consumer, List<Offer> offers) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Offer offer : offers) {
+            ids.add(gateId(consumer, offer.stream()));
+        }
+        Map<String, Long> next = new HashMap<>();
+        for (Document gate : gates.find(Filters.in("_id", ids))) {
+            if (!gate.getList("parked", Document.class, List.of()).isEmpty()) {
+                return Optional.empty();
+            }
+            next.put(gate.getString("_id"), gate.getLong("nextSequence"));
+        }
+        List<ReceivedEvent> ready = new ArrayList<>(offers.size());
+        int duplicates = 0;
+        for (Offer offer : offers) {
+            String id = gateId(consumer, offer.stream());
+            long expected = next.getOrDefault(id, 0L);
+            long sequence = offer.event().sequence();
+            if (sequence < expected) {
+                duplicates++;
+            } else if (sequence == expected) {
+                ready.add(offer.event());
+                next.put(id, sequence + 1);
+            } else {
+                return Optional.empty();
+            }
+        }
+        Map<String, Long> moved = new HashMap<>();
+        for (Offer offer : offers) {
+            String id = gateId(consumer, offer.stream());
+            moved.put(offer.stream(), next.getOrDefault(id, 0L));
+        }
+        return Optional.of(new BatchDecision(ready, moved, duplicates));
+    }
+
+    /** Records a batch as handled: every stream moves to where {@link #offerAll} left it, in one bulk write. */
+    public void advanceAll(String consumer, Map<String, Long> nextSequences) {
+        if (nextSequences.isEmpty()) {
+            return;
+        }
+        java.util.Date now = java.util.Date.from(Instant.now());
+        List<WriteModel<Document>> writes = new ArrayList<>(nextSequences.size());
+        nextSequences.forEach((stream, nextSequence) -> writes.add(new UpdateOneModel<>(
+                Filters.eq("_id", gateId(consumer, stream)),
+                Updates.combine(Updates.max("nextSequence", nextSequence), Updates.set("updatedAt", now)),
+                new UpdateOptions().upsert(true))));
+        gates.bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
     /** Records that {@code event} was handled: the stream moves past it and it leaves the parking lot. */

@@ -23,8 +23,20 @@ public interface RebuildableProjection extends EventStreamHandler {
     /** Applies {@code event} to the copy {@code into} (the live one, or a copy being rebuilt). */
     void handle(ReceivedEvent event, ProjectionCollections into);
 
+    /** Applies consecutive events to the copy {@code into}; see {@link EventStreamHandler#handleAll(List)}. */
+    default void handleAll(List<ReceivedEvent> events, ProjectionCollections into) {
+        for (ReceivedEvent event : events) {
+            handle(event, into);
+        }
+    }
+
     @Override
     default void handle(ReceivedEvent event) {
         handle(event, collections());
+    }
+
+    @Override
+    default void handleAll(List<ReceivedEvent> events) {
+        handleAll(events, collections());
     }
 }

@@ -18,7 +18,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -102,6 +107,8 @@ class ProjectionRebuildRestartTest {
         assertThat(store.begin(NAME, 8, Instant.now())).as("one rebuild at a time").isFalse();
         database.getCollection(ProjectionStore.physicalName(COUNTS, 7)).insertOne(new Document("_id", "A-1"));
         gate.advance(EventConsumers.gateName(NAME, 7), "A-1", anyEvent());
+        // Other tests' events are on the shared broker: the live copy must be done counting them first.
+        awaitLiveCaughtUp();
         database.getCollection(COUNTS).insertOne(new Document("_id", "LIVE-" + Instant.now().toEpochMilli()));
         long live = database.getCollection(COUNTS).countDocuments();
 
@@ -140,6 +147,23 @@ class ProjectionRebuildRestartTest {
         return new ProjectionRebuilds(projections, new ProjectionStore(database), consumers, gate,
                 Admin.create(kafka.buildAdminProperties(null)), properties, new SimpleMeterRegistry(),
                 Clock.systemUTC());
+    }
+
+    /** Waits until the live copy's consumer group has committed the end of every partition of its topic. */
+    private void awaitLiveCaughtUp() {
+        try (Admin admin = Admin.create(kafka.buildAdminProperties(null))) {
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(
+                        consumers.groupId(NAME, 0)).partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                admin.describeTopics(List.of(Topics.BILLING)).allTopicNames().get().get(Topics.BILLING).partitions()
+                        .forEach(p -> latest.put(new TopicPartition(Topics.BILLING, p.partition()), OffsetSpec.latest()));
+                var ends = admin.listOffsets(latest).all().get();
+                return ends.entrySet().stream().allMatch(end -> end.getValue().offset() == 0
+                        || (committed.containsKey(end.getKey())
+                        && committed.get(end.getKey()).offset() >= end.getValue().offset()));
+            });
+        }
     }
 
     private List<String> collections() {
