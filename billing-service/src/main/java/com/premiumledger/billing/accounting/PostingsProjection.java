@@ -36,6 +36,27 @@ class PostingsProjection implements EventStreamHandler {
     }
 
     @Override
+    public boolean handlesBatches() {
+        return true;
+    }
+
+    /** A batch in one read and one bulk write; should a guard not hold, event by event (which skips the done). */
+    @Override
+    public void handleAll(List<ReceivedEvent> events) {
+        boolean stored = documents.foldAll(events,
+                event -> !EventPostings.of(event.payload(), event.envelope().time()).postings().isEmpty(),
+                PostingStream::lastSequence, (before, event) -> {
+                    PostingStream after = (before == null ? PostingStream.empty(event.aggregateId()) : before)
+                            .posted(EventPostings.of(event.payload(), event.envelope().time()), event.sequence());
+                    after.checkBalanced();
+                    return after;
+                });
+        if (!stored) {
+            events.forEach(this::handle);
+        }
+    }
+
+    @Override
     public void handle(ReceivedEvent event) {
         EventPostings.Entry entry = EventPostings.of(event.payload(), event.envelope().time());
         if (entry.postings().isEmpty()) {

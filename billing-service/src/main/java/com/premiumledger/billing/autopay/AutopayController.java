@@ -128,7 +128,7 @@ class AutopayController {
                     + " account is not known to the projections yet.")
     AutopayView status(@PathVariable String accountId) {
         return projection.find(accountId).orElseGet(() -> {
-            if (accountViews.collection(ACCOUNT_VIEWS).countDocuments(Filters.eq("_id", accountId)) == 0) {
+            if (accountViews.collection(ACCOUNT_VIEWS).find(Filters.eq("_id", accountId)).first() == null) {
                 throw ApiProblem.notFound("account-not-found", "no account " + accountId + " is known here");
             }
             return new AutopayView(accountId, false, null, null, null, null, null, null);

@@ -13,13 +13,8 @@ import com.premiumledger.events.Topics;
 import com.premiumledger.platform.consumer.ReceivedEvent;
 import com.premiumledger.platform.rebuild.ProjectionCollections;
 import com.premiumledger.platform.rebuild.RebuildableProjection;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * A projection of each account's event stream into one document per account. The platform hands events
@@ -97,40 +92,15 @@ public abstract class AccountStreamProjection<V> implements RebuildableProjectio
     public void handleAll(List<ReceivedEvent> events, ProjectionCollections into) {
         ViewDocuments<V> documents = into == collections ? this.documents
                 : new ViewDocuments<>(into.collection(collectionName), viewClass);
-        Set<String> accountIds = new LinkedHashSet<>();
-        for (ReceivedEvent event : events) {
-            if (isAccountEvent(event)) {
-                accountIds.add(event.aggregateId());
-            }
-        }
-        if (accountIds.isEmpty()) {
-            return;
-        }
-        Map<String, V> stored = documents.findAll(accountIds);
-        Map<String, V> views = new HashMap<>(stored);
-        Set<String> changed = new LinkedHashSet<>();
-        for (ReceivedEvent event : events) {
-            if (!isAccountEvent(event)) {
-                continue;
-            }
-            V before = views.get(event.aggregateId());
-            if (before != null && event.sequence() <= lastSequence(before)) {
-                continue;
-            }
-            if (before == null && !(event.payload() instanceof AccountOpened)) {
-                throw new IllegalStateException("account " + event.aggregateId() + " has no view yet, but its event"
-                        + " at sequence " + event.sequence() + " is not AccountOpened");
-            }
-            views.put(event.aggregateId(), fold(before, event));
-            changed.add(event.aggregateId());
-        }
-        List<ViewDocuments.Write<V>> writes = new ArrayList<>(changed.size());
-        for (String accountId : changed) {
-            V before = stored.get(accountId);
-            writes.add(new ViewDocuments.Write<>(accountId, before == null ? null : lastSequence(before),
-                    views.get(accountId)));
-        }
-        if (!documents.saveAll(writes)) {
+        boolean stored = documents.foldAll(events, AccountStreamProjection::isAccountEvent, this::lastSequence,
+                (before, event) -> {
+                    if (before == null && !(event.payload() instanceof AccountOpened)) {
+                        throw new IllegalStateException("account " + event.aggregateId() + " has no view yet, but"
+                                + " its event at sequence " + event.sequence() + " is not AccountOpened");
+                    }
+                    return fold(before, event);
+                });
+        if (!stored) {
             for (ReceivedEvent event : events) {
                 handle(event, into);
             }

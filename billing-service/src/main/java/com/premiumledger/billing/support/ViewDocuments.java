@@ -17,7 +17,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
+import com.premiumledger.platform.consumer.ReceivedEvent;
+import com.premiumledger.platform.store.IdGuard;
 import org.bson.Document;
 
 /**
@@ -28,6 +35,8 @@ import org.bson.Document;
 public final class ViewDocuments<V> {
 
     public static final String LAST_SEQUENCE = "lastSequence";
+
+    private static final IdGuard GUARD = new IdGuard(LAST_SEQUENCE);
 
     private final Supplier<MongoCollection<Document>> collection;
     private final Class<V> viewClass;
@@ -56,6 +65,45 @@ public final class ViewDocuments<V> {
         return found;
     }
 
+    /**
+     * Folds a batch of in-order events into the views of their streams (keyed by aggregate id) with one read
+     * and one bulk write: {@code fold} gets the stream's view so far (null: none yet) and each event past the
+     * view's {@code lastSequence} that {@code applies}. Returns false when a write guard did not hold; the
+     * caller then applies the events one by one, which skips what is already stored.
+     */
+    public boolean foldAll(List<ReceivedEvent> events, Predicate<ReceivedEvent> applies,
+                           ToLongFunction<V> lastSequence, BiFunction<V, ReceivedEvent, V> fold) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (ReceivedEvent event : events) {
+            if (applies.test(event)) {
+                ids.add(event.aggregateId());
+            }
+        }
+        if (ids.isEmpty()) {
+            return true;
+        }
+        Map<String, V> stored = findAll(ids);
+        Map<String, V> views = new HashMap<>(stored);
+        Set<String> changed = new LinkedHashSet<>();
+        for (ReceivedEvent event : events) {
+            if (!applies.test(event)) {
+                continue;
+            }
+            V before = views.get(event.aggregateId());
+            if (before != null && event.sequence() <= lastSequence.applyAsLong(before)) {
+                continue;
+            }
+            views.put(event.aggregateId(), fold.apply(before, event));
+            changed.add(event.aggregateId());
+        }
+        List<Write<V>> writes = new ArrayList<>(changed.size());
+        for (String id : changed) {
+            V before = stored.get(id);
+            writes.add(new Write<>(id, before == null ? null : lastSequence.applyAsLong(before), views.get(id)));
+        }
+        return saveAll(writes);
+    }
+
     /** A view to store as the successor of the version at {@code expectedLastSequence} (null: none yet). */
     public record Write<V>(String id, Long expectedLastSequence, V view) {
     }
@@ -68,15 +116,15 @@ public final class ViewDocuments<V> {
         if (writes.isEmpty()) {
             return true;
         }
+        MongoCollection<Document> target = collection.get();
         List<WriteModel<Document>> models = new ArrayList<>(writes.size());
         for (Write<V> write : writes) {
             Document document = toDocument(write.view()).append("_id", write.id());
             models.add(write.expectedLastSequence() == null ? new InsertOneModel<>(document)
-                    : new ReplaceOneModel<>(Filters.and(Filters.eq("_id", write.id()),
-                            Filters.eq(LAST_SEQUENCE, write.expectedLastSequence())), document));
+                    : new ReplaceOneModel<>(GUARD.on(target, write.id(), write.expectedLastSequence()), document));
         }
         try {
-            BulkWriteResult result = collection.get().bulkWrite(models, new BulkWriteOptions().ordered(false));
+            BulkWriteResult result = target.bulkWrite(models, new BulkWriteOptions().ordered(false));
             return result.getInsertedCount() + result.getMatchedCount() == writes.size();
         } catch (MongoBulkWriteException e) {
             if (e.getWriteErrors().stream().allMatch(error -> error.getCategory() == ErrorCategory.DUPLICATE_KEY)) {
@@ -104,8 +152,8 @@ public final class ViewDocuments<V> {
                 throw e;
             }
         }
-        return collection.get().replaceOne(Filters.and(Filters.eq("_id", id),
-                Filters.eq(LAST_SEQUENCE, expectedLastSequence)), document).getModifiedCount() == 1;
+        MongoCollection<Document> target = collection.get();
+        return target.replaceOne(GUARD.on(target, id, expectedLastSequence), document).getModifiedCount() == 1;
     }
 
     @SuppressWarnings("unchecked")

@@ -5,6 +5,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.premiumledger.platform.store.IdGuard;
 import com.premiumledger.coverage.lifecycle.AccountFacts;
 import com.premiumledger.coverage.lifecycle.BillFact;
 import java.time.LocalDate;
@@ -28,6 +29,8 @@ class AccountFactsStore {
 
     private final MongoCollection<Document> facts;
 
+    private static final IdGuard GUARD = new IdGuard("lastSequence");
+
     AccountFactsStore(MongoDatabase database) {
         this.facts = database.getCollection(COLLECTION);
     }
@@ -47,8 +50,8 @@ class AccountFactsStore {
         if (before.lastSequence() < 0 && insert(after)) {
             return after;
         }
-        long matched = facts.replaceOne(Filters.and(Filters.eq("_id", accountId),
-                Filters.eq("lastSequence", before.lastSequence())), toDocument(after)).getMatchedCount();
+        long matched = facts.replaceOne(GUARD.on(facts, accountId, before.lastSequence()), toDocument(after))
+                .getMatchedCount();
         if (matched == 0) {
             // Another writer got there first (only a replay can): what is stored is the truth.
             return load(accountId);

@@ -10,6 +10,7 @@ import com.premiumledger.events.CoveragePaidThroughChanged;
 import com.premiumledger.events.CoverageStatusChanged;
 import com.premiumledger.events.Topics;
 import com.premiumledger.platform.consumer.ReceivedEvent;
+import com.premiumledger.platform.store.IdGuard;
 import com.premiumledger.platform.rebuild.ProjectionCollections;
 import com.premiumledger.platform.rebuild.ProjectionStore;
 import com.premiumledger.platform.rebuild.RebuildableProjection;
@@ -32,6 +33,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CoverageViewProjection implements RebuildableProjection {
+
+    private static final IdGuard GUARD = new IdGuard("lastSequence");
 
     static final String NAME = "coverage-views";
     static final String VIEWS = "coverage_views";
@@ -77,8 +80,12 @@ class CoverageViewProjection implements RebuildableProjection {
 
     /** Only the paid-through date moves; the lastSequence guard makes a replay change nothing. */
     private void apply(ReceivedEvent event, CoveragePaidThroughChanged moved, MongoCollection<Document> views) {
-        UpdateResult result = views.updateOne(
-                Filters.and(Filters.eq("_id", moved.accountId()), Filters.lt("lastSequence", event.sequence())),
+        Document view = views.find(Filters.eq("_id", moved.accountId())).first();
+        long lastSequence = view == null ? NO_SEQUENCE : view.getLong("lastSequence");
+        if (event.sequence() <= lastSequence) {
+            return;
+        }
+        UpdateResult result = views.updateOne(GUARD.on(views, moved.accountId(), lastSequence),
                 Updates.combine(Updates.set("paidThroughDate", text(moved.paidThroughDate())),
                         Updates.set("lastSequence", event.sequence())));
         if (result.getMatchedCount() == 0) {
@@ -94,9 +101,14 @@ class CoverageViewProjection implements RebuildableProjection {
                         Updates.setOnInsert("lastSequence", NO_SEQUENCE),
                         Updates.setOnInsert("history", List.of())),
                 new UpdateOptions().upsert(true));
+        long lastSequence = views.find(Filters.eq("_id", accountId)).first().getLong("lastSequence");
+        if (event.sequence() <= lastSequence) {
+            indexCurrentStatus(views, byStatus, accountId);
+            return;
+        }
         CoverageFold.Current current = CoverageFold.Current.of(changed);
-        UpdateResult result = views.updateOne(
-                Filters.and(Filters.eq("_id", accountId), Filters.lt("lastSequence", event.sequence())),
+        // Guarded by the sequence read above (an equality on _id and one field stays an index lookup).
+        UpdateResult result = views.updateOne(GUARD.on(views, accountId, lastSequence),
                 Updates.combine(Updates.set("status", current.status()),
                         Updates.set("since", current.since().toString()),
                         Updates.set("program", current.program()),

@@ -8,6 +8,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.premiumledger.platform.store.IdGuard;
 import com.mongodb.client.model.Updates;
 import com.premiumledger.events.EventJson;
 import java.util.Date;
@@ -24,6 +25,8 @@ import org.bson.conversions.Bson;
  * key cannot both win. Only {@code _id} equality is ever queried.
  */
 class IdempotencyKeys {
+
+    private static final IdGuard CLAIM_GUARD = new IdGuard("claimId");
 
     static final String COLLECTION = "idempotency_keys";
     /** Commands stored before a field was added still read back: the missing field takes its default. */
@@ -75,13 +78,16 @@ class IdempotencyKeys {
 
     /** Frees a key whose command was refused, so that the client may correct the request and retry it. */
     void release(IdempotencyRecord record) {
-        keys.deleteOne(Filters.and(claimOf(record),
-                Filters.eq("state", IdempotencyRecord.State.IN_PROGRESS.name())));
+        // Only the claim's holder completes or releases it, so what is read here cannot change before the delete.
+        Document stored = keys.find(Filters.eq("_id", documentId(record.scope(), record.key()))).first();
+        if (stored != null && record.claimId().equals(stored.getString("claimId"))
+                && IdempotencyRecord.State.IN_PROGRESS.name().equals(stored.getString("state"))) {
+            keys.deleteOne(claimOf(record));
+        }
     }
 
     private Bson claimOf(IdempotencyRecord record) {
-        return Filters.and(Filters.eq("_id", documentId(record.scope(), record.key())),
-                Filters.eq("claimId", record.claimId()));
+        return CLAIM_GUARD.on(keys, documentId(record.scope(), record.key()), record.claimId());
     }
 
     private Document toDocument(IdempotencyRecord record) {

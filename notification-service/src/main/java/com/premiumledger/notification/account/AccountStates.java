@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import org.bson.Document;
 import com.premiumledger.events.BillIssued;
 import com.premiumledger.events.CoverageStatusChanged;
 import com.premiumledger.notification.NotificationProperties;
@@ -54,8 +55,14 @@ public class AccountStates {
 
     /** Sets what a bill still owes, as the event that moved money on it says. Unknown bills are ignored. */
     public void billOpen(String accountId, String billId, long openAfterCents) {
-        accounts.updateOne(Filters.and(Filters.eq("_id", accountId), Filters.exists("bills." + key(billId))),
-                Updates.set("bills." + key(billId) + ".openCents", openAfterCents));
+        // Read, then write by _id (a condition on another field would make the embedded store scan): bills of an
+        // account change only on its own stream, which one consumer thread handles in order.
+        Document account = accounts.find(Filters.eq("_id", accountId)).first();
+        Document bills = account == null ? null : account.get("bills", Document.class);
+        if (bills != null && bills.containsKey(key(billId))) {
+            accounts.updateOne(Filters.eq("_id", accountId),
+                    Updates.set("bills." + key(billId) + ".openCents", openAfterCents));
+        }
     }
 
     public void autopay(String accountId, Autopay autopay) {

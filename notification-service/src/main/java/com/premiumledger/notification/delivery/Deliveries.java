@@ -3,6 +3,7 @@ package com.premiumledger.notification.delivery;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.premiumledger.platform.store.IdGuard;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
@@ -33,6 +34,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Deliveries {
+
+    private static final IdGuard STATUS_GUARD = new IdGuard("status");
+    private static final IdGuard OWNER_GUARD = new IdGuard("owner");
 
     static final String DELIVERIES = "notice_deliveries";
     static final String QUEUE = "delivery_queue";
@@ -98,8 +102,7 @@ class Deliveries {
 
     /** Marks a pending delivery sent; false when it was not pending any more (another instance finished it). */
     boolean sent(String noticeId, Instant now) {
-        return deliveries.updateOne(Filters.and(Filters.eq("_id", noticeId),
-                        Filters.eq("status", DeliveryStatus.PENDING.name())),
+        return deliveries.updateOne(STATUS_GUARD.on(deliveries, noticeId, DeliveryStatus.PENDING.name()),
                 Updates.combine(Updates.set("status", DeliveryStatus.SENT.name()), Updates.inc("attempts", 1),
                         Updates.set("deliveredAt", Date.from(now)), Updates.unset("lastError")))
                 .getModifiedCount() == 1;
@@ -109,15 +112,14 @@ class Deliveries {
     void retryLater(String noticeId, String owner, String error, Instant retryAt) {
         deliveries.updateOne(Filters.eq("_id", noticeId),
                 Updates.combine(Updates.inc("attempts", 1), Updates.set("lastError", error)));
-        queue.updateOne(Filters.and(Filters.eq("_id", noticeId), Filters.eq("owner", owner)),
+        queue.updateOne(OWNER_GUARD.on(queue, noticeId, owner),
                 Updates.combine(Updates.set("dueAt", Date.from(retryAt)),
                         Updates.set("leaseUntil", Date.from(Instant.EPOCH))));
     }
 
     /** The last attempt failed: FAILED, with the letter that went instead. */
     boolean failed(String noticeId, String error, Instant now) {
-        return deliveries.updateOne(Filters.and(Filters.eq("_id", noticeId),
-                        Filters.eq("status", DeliveryStatus.PENDING.name())),
+        return deliveries.updateOne(STATUS_GUARD.on(deliveries, noticeId, DeliveryStatus.PENDING.name()),
                 Updates.combine(Updates.set("status", DeliveryStatus.FAILED.name()), Updates.inc("attempts", 1),
                         Updates.set("lastError", error), Updates.set("failedAt", Date.from(now)),
                         Updates.set("fallback", new Document("channel", "LETTER").append("status", "SENT")

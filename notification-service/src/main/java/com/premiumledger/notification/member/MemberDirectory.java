@@ -53,6 +53,7 @@ public class MemberDirectory {
     }
 
     public boolean exists(String accountId) {
-        return members.countDocuments(Filters.eq("_id", accountId)) > 0;
+        // A find, not countDocuments: the embedded store runs a count as an aggregation over every document.
+        return members.find(Filters.eq("_id", accountId)).projection(new org.bson.Document("_id", 1)).first() != null;
     }
 }

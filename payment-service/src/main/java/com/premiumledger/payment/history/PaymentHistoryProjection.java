@@ -4,6 +4,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.premiumledger.platform.store.IdGuard;
 import com.premiumledger.events.PaymentAssigned;
 import com.premiumledger.events.PaymentRecorded;
 import com.premiumledger.events.PaymentReversed;
@@ -34,6 +35,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PaymentHistoryProjection implements RebuildableProjection {
+
+    private static final IdGuard SEQUENCE_GUARD = new IdGuard("lastSequence");
+    private static final IdGuard VERSION_GUARD = new IdGuard("version");
 
     static final String NAME = "payment-history";
     static final String VIEWS = "payment_views";
@@ -160,8 +164,7 @@ class PaymentHistoryProjection implements RebuildableProjection {
                 throw new IllegalStateException("payment " + next.paymentId() + " was written concurrently", e);
             }
         }
-        long replaced = views.replaceOne(Filters.and(Filters.eq("_id", next.paymentId()),
-                        Filters.eq("lastSequence", current.lastSequence())),
+        long replaced = views.replaceOne(SEQUENCE_GUARD.on(views, next.paymentId(), current.lastSequence()),
                 next.toDocument().append("_id", next.paymentId())).getModifiedCount();
         if (replaced != 1) {
             throw new IllegalStateException("payment " + next.paymentId() + " changed while event "
@@ -211,7 +214,7 @@ class PaymentHistoryProjection implements RebuildableProjection {
             payments.add(view.toDocument());
         }
         long version = account.getLong("version");
-        return accounts.replaceOne(Filters.and(Filters.eq("_id", view.accountId()), Filters.eq("version", version)),
+        return accounts.replaceOne(VERSION_GUARD.on(accounts, view.accountId(), version),
                 new Document("_id", view.accountId()).append("version", version + 1).append("payments", payments))
                 .getModifiedCount() == 1;
     }

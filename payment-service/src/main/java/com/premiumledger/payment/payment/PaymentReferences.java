@@ -5,6 +5,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.premiumledger.platform.store.IdGuard;
 import com.premiumledger.platform.web.ApiProblem;
 import java.util.Date;
 import org.bson.Document;
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PaymentReferences {
+
+    private static final IdGuard PAYMENT_GUARD = new IdGuard("paymentId");
 
     static final String COLLECTION = "payment_references";
 
@@ -50,8 +53,7 @@ class PaymentReferences {
     /** Frees the reference of a payment that was refused, so the corrected request can take it. */
     void release(RecordPaymentCommand command) {
         if (command.reference() != null) {
-            references.deleteOne(Filters.and(Filters.eq("_id", id(command)),
-                    Filters.eq("paymentId", command.paymentId())));
+            references.deleteOne(PAYMENT_GUARD.on(references, id(command), command.paymentId()));
         }
     }
 
