@@ -67,6 +67,7 @@ public final class Benchmark {
             results.put("startupSeconds", Latencies.round((System.nanoTime() - start) / 1e9));
             Map<String, Object> rounds = new LinkedHashMap<>();
             YearMonth first = YearMonth.of(2027, 1);
+            results.put("warmup", warmUp(stack, offsets, first.plusYears(5)));
             rounds.put("1x", round(stack, offsets, "r1", first));
             // Preload scale x the measured round's data through the same APIs, untimed for the targets.
             YearMonth preloadFirst = first.plusMonths(options.months() + 1L);
@@ -87,6 +88,22 @@ public final class Benchmark {
         results.put("totalSeconds", Latencies.round((System.nanoTime() - start) / 1e9));
         Report.analyse(results, options.scale());
         return results;
+    }
+
+    /**
+     * The same load as a measured round, untimed and without closing days (its months lie years ahead), so that the
+     * first round measures services whose code is loaded and compiled rather than their start-up (JIT warm-up).
+     */
+    private Map<String, Object> warmUp(BenchStack stack, Offsets offsets, YearMonth first) throws Exception {
+        log("warming up: " + options.accounts() + " accounts x " + options.months() + " months, untimed");
+        long start = System.nanoTime();
+        CommandLoad warm = load(stack, offsets, options.concurrency());
+        warm.run("WARM", options.accounts(), first, options.months(), false);
+        Map<String, Object> warmup = new LinkedHashMap<>();
+        warmup.put("commands", warm.commands());
+        warmup.put("errors", warm.errors());
+        warmup.put("seconds", Latencies.round((System.nanoTime() - start) / 1e9));
+        return warmup;
     }
 
     /** One set of figures: baselines, commands, lag, rebuild, memory; months from {@code first}. */

@@ -186,7 +186,8 @@ final class Report {
             md.append(" |\n");
         }
         md.append("\nRSS at the end: ").append(results.get("memoryMbAtEnd")).append("; preload: ")
-                .append(results.get("preload")).append("; total ").append(results.get("totalSeconds")).append(" s.\n");
+                .append(results.get("preload")).append("; warm-up before the first round: ")
+                .append(results.get("warmup")).append("; total ").append(results.get("totalSeconds")).append(" s.\n");
         return md.toString();
     }
 
