@@ -11,7 +11,8 @@ import java.util.List;
  * <p>With {@link #ordered()} (the default), the platform's {@link StreamGate} hands events to
  * {@link #handle} exactly in aggregate sequence order and drops redeliveries of what was already handled;
  * an event that arrives early is parked until its predecessors came. {@link #handle} must still be
- * idempotent for the one event that a crash can replay (handled, but not yet recorded as handled).
+ * idempotent for what a crash can replay: the events of the poll batch it was handling, handled but not yet
+ * recorded as handled (the gate records a batch in one write after it).
  */
 public interface EventStreamHandler {
 
