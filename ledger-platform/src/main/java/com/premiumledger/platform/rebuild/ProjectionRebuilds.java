@@ -36,7 +36,7 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
  * offset zero under a consumer group and gate name of its own, into a fresh copy of its collections, while
  * the live consumer goes on feeding the copy that answers queries. Every
  * {@code premium.rebuild.progress-sample-interval} its progress is measured from the broker (end offsets against
- * its group's committed offsets); once fewer than {@code switch-remaining-max} records are left it switches:
+ * its group's committed offsets; the pace over {@code pace-window}, see {@link RebuildPace}); once fewer than {@code switch-remaining-max} records are left it switches:
  *
  * <ol>
  *   <li>the live consumer stops; its group's committed offsets are where the live copy is;</li>
@@ -78,12 +78,12 @@ public class ProjectionRebuilds implements SmartLifecycle {
         final int liveGeneration;
         volatile ConcurrentMessageListenerContainer<String, byte[]> container;
         volatile String failure;
-        long lastProcessed = -1;
-        long lastSampleNanos;
+        final RebuildPace pace;
 
-        Running(int generation, int liveGeneration) {
+        Running(int generation, int liveGeneration, Duration paceWindow) {
             this.generation = generation;
             this.liveGeneration = liveGeneration;
+            this.pace = new RebuildPace(paceWindow);
         }
     }
 
@@ -188,7 +188,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
         if (!store.begin(name, generation, clock.instant())) {
             throw ApiProblem.conflict("rebuild-running", "a rebuild of " + name + " is already running");
         }
-        Running rebuild = new Running(generation, liveGeneration);
+        Running rebuild = new Running(generation, liveGeneration, properties.paceWindow());
         running.put(name, rebuild);
         try {
             rebuild.container = consumers.startRebuild(projection, generation, store.copy(generation),
@@ -246,14 +246,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
                     continue;
                 }
                 Progress progress = progress(projection, consumers.groupId(name, rebuild.generation));
-                long now = System.nanoTime();
-                double perSecond = 0;
-                if (rebuild.lastProcessed >= 0) {
-                    double seconds = (now - rebuild.lastSampleNanos) / 1e9;
-                    perSecond = seconds > 0 ? Math.max(0, progress.processed() - rebuild.lastProcessed) / seconds : 0;
-                }
-                rebuild.lastProcessed = progress.processed();
-                rebuild.lastSampleNanos = now;
+                double perSecond = rebuild.pace.sample(System.nanoTime(), progress.processed());
                 store.progress(name, progress.processed(), progress.remaining(), Math.round(perSecond * 10) / 10.0);
                 refresh(name);
                 if (progress.remaining() <= properties.switchRemainingMax()) {

@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param switchTimeout how long the switch may wait, with the live consumer stopped, for the fresh copy to
  *     reach the live copy's positions before the rebuild fails and the live consumer resumes
  * @param adminTimeout how long one offsets request to the broker may take
+ * @param paceWindow how far back the events/s figure (and the time left) looks: the rebuild's consumer commits
+ *     once per poll (up to 500 records), so its progress moves in steps, and a pace taken over one sample
+ *     interval would read 0 between steps; over a window spanning several steps it reads the real pace
  */
 @Validated
 @ConfigurationProperties("premium.rebuild")
@@ -26,10 +29,11 @@ public record RebuildProperties(
         @NotNull @DefaultValue("1s") Duration progressSampleInterval,
         @Min(0) @DefaultValue("100") long switchRemainingMax,
         @NotNull @DefaultValue("60s") Duration switchTimeout,
-        @NotNull @DefaultValue("10s") Duration adminTimeout) {
+        @NotNull @DefaultValue("10s") Duration adminTimeout,
+        @NotNull @DefaultValue("20s") Duration paceWindow) {
 
     public RebuildProperties {
-        for (Duration duration : new Duration[] {progressSampleInterval, switchTimeout, adminTimeout}) {
+        for (Duration duration : new Duration[] {progressSampleInterval, switchTimeout, adminTimeout, paceWindow}) {
             if (duration != null && (duration.isNegative() || duration.isZero())) {
                 throw new IllegalArgumentException("premium.rebuild durations must be positive");
             }

@@ -138,9 +138,11 @@ class ProjectionRebuildRestartTest {
     @Test
     void limitsAreValidated() {
         assertThatThrownBy(() -> new RebuildProperties(1, Duration.ZERO, 0, Duration.ofSeconds(1),
-                Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+                Duration.ofSeconds(1), Duration.ofSeconds(20))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RebuildProperties(1, Duration.ofSeconds(1), 0, Duration.ofSeconds(-1),
-                Duration.ofSeconds(1))).isInstanceOf(IllegalArgumentException.class);
+                Duration.ofSeconds(1), Duration.ofSeconds(20))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RebuildProperties(1, Duration.ofSeconds(1), 0, Duration.ofSeconds(1),
+                Duration.ofSeconds(1), Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private ProjectionRebuilds restart() {
