@@ -21,7 +21,7 @@ import org.springframework.validation.annotation.Validated;
  * @param grossPremiumMaxCents the largest monthly gross premium a bill may carry
  * @param daysPerCloseMax days one close may cover (closing far ahead by mistake must not emit years of days)
  * @param dueScanDaysMax due dates one DayClosed may scan for missed payments
- * @param dueScanBatchDays due-index documents fetched per query
+ * @param dueScanBatchDays days of the due index fetched per query (each day is up to 33 documents)
  * @param billsPerAccountMax bills one account may hold (bounds the aggregate and its view documents)
  * @param holderNameLengthMax characters of a holder name
  * @param accountIdAttemptsMax generated account ids tried before giving up on collisions

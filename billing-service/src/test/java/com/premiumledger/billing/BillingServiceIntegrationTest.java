@@ -413,7 +413,8 @@ class BillingServiceIntegrationTest {
                 "grossPremiumCents", 10_000, "subsidyCents", 20_000)), HttpStatus.BAD_REQUEST, "subsidy");
         assertProblem(post(service(), "/accounts/" + billed + "/bills", Map.of("coverageMonth", "July",
                 "grossPremiumCents", 10_000, "subsidyCents", 0)), HttpStatus.BAD_REQUEST, "malformed-body");
-        Document dueDay = database.getCollection("due_index").find(Filters.eq("_id", "2027-06-23")).first();
+        Document dueDay = database.getCollection("due_index").find(Filters.eq("_id",
+                com.premiumledger.billing.calendar.DueIndex.documentId(LocalDate.of(2027, 6, 23), billed))).first();
         assertThat(dueDay == null ? List.of() : dueDay.getList("accounts", String.class)).doesNotContain(billed);
         assertThat(database.getCollection("event_commits").find(Filters.eq("_id", billed + ":1")).first()).isNull();
 
