@@ -22,15 +22,8 @@ UNPAID="N-U$RUN"; REINSTATED="N-R$RUN"; SMS="N-S$RUN"
 SMS_PHONE="+1617555$(printf '%04d' $((RUN % 10000)))"
 failures=0
 
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {'d': d}))" "$1"; }
-post() { # user url body [idempotency-key]
-  local key=${4:-}
-  curl -sS -u "$1" -H 'Content-Type: application/json' ${key:+-H "Idempotency-Key: $key"} -X POST "$2" -d "$3"
-}
-get() { curl -sS -u "$A" "$1"; }
-expect() { # label actual expected
-  if [[ "$2" == "$3" ]]; then echo "  ok   $1 = $2"; else echo "  FAIL $1 = $2, expected $3"; failures=$((failures + 1)); fi
-}
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 until_true() { # description command...: polls every half second until the command succeeds
   local what=$1; shift
   local deadline=$((SECONDS + WAIT_SECONDS))

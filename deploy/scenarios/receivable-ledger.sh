@@ -14,20 +14,13 @@ ACCOUNT2="R-$(date +%s)"
 RUN="$RANDOM$RANDOM"
 failures=0
 
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1], {'d': d}))" "$1"; }
-post() { # user url body [idempotency-key]
-  local key=${4:-}
-  curl -sS -u "$1" -H 'Content-Type: application/json' ${key:+-H "Idempotency-Key: $key"} -X POST "$2" -d "$3"
-}
-get() { curl -sS -u "$A" "$1"; }
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 post_headers() { # user url body idempotency-key: status line, headers and body
   curl -sS -i -u "$1" -H 'Content-Type: application/json' -H "Idempotency-Key: $4" -X POST "$2" -d "$3"
 }
 status_of() { echo "$1" | head -1 | awk '{print $2}'; }
 header_of() { echo "$1" | tr -d '\r' | awk -v h="$2" 'tolower($0) ~ "^"tolower(h)":" {print $2}'; }
-expect() { # label actual expected
-  if [[ "$2" == "$3" ]]; then echo "  ok   $1 = $2"; else echo "  FAIL $1 = $2, expected $3"; failures=$((failures + 1)); fi
-}
 settle() { sleep "${SETTLE_SECONDS:-3}"; }
 
 echo "== account $ACCOUNT: APTC, coverage from 2027-01-01; bills Jan and Feb 2027 (\$500 premium, \$300 subsidy)"

@@ -3,38 +3,23 @@ package com.premiumledger.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.premiumledger.events.BillIssued;
 import com.premiumledger.events.EventEnvelope;
 import com.premiumledger.events.EventTypes;
 import com.premiumledger.platform.consumer.ReceivedEvent;
 import com.premiumledger.platform.consumer.StreamGate;
-import com.premiumledger.platform.embedded.EmbeddedMongoServer;
+import com.premiumledger.platform.testing.EmbeddedMongo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class StreamGateTest {
 
-    static EmbeddedMongoServer server;
-    static MongoClient client;
-    StreamGate gate = new StreamGate(client.getDatabase("gate-test"), 3);
-
-    @BeforeAll
-    static void start() {
-        server = EmbeddedMongoServer.start(null, 0);
-        client = MongoClients.create(server.connectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.close();
-    }
+    @RegisterExtension
+    static final EmbeddedMongo MONGO = new EmbeddedMongo();
+    StreamGate gate = new StreamGate(MONGO.client().getDatabase("gate-test"), 3);
 
     static ReceivedEvent event(String aggregateId, long sequence) {
         BillIssued bill = new BillIssued(aggregateId, aggregateId + "-" + sequence, "2027-01", LocalDate.of(2026, 12, 23),

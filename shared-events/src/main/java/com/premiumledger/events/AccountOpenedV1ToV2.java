@@ -25,23 +25,18 @@ public final class AccountOpenedV1ToV2 implements EventUpcaster {
     @Override
     public ObjectNode upcast(ObjectNode old) {
         ObjectNode next = old.objectNode();
-        copy(old, "accountId", next);
-        copy(old, "holderName", next);
-        copy(old, "program", next);
-        copy(old, "coverageStart", next);
-        copy(old, "language", next);
-        copy(old, "email", next);
+        EventUpcaster.copy(old, "accountId", next);
+        EventUpcaster.copy(old, "holderName", next);
+        EventUpcaster.copy(old, "program", next);
+        EventUpcaster.copy(old, "coverageStart", next);
+        EventUpcaster.copy(old, "language", next);
+        EventUpcaster.copy(old, "email", next);
         next.putNull("phone");
         next.putNull("mailingAddress");
         next.putNull("noticePreference");
-        copy(old, "openedBy", next);
+        EventUpcaster.copy(old, "openedBy", next);
         return next;
     }
 
     /** Copies only what is there, so a v1 payload missing a field is still refused when it binds. */
-    private static void copy(ObjectNode from, String field, ObjectNode to) {
-        if (from.has(field)) {
-            to.set(field, from.get(field));
-        }
-    }
 }

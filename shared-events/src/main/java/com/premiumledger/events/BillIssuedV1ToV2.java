@@ -41,17 +41,10 @@ public final class BillIssuedV1ToV2 implements EventUpcaster {
         ObjectNode next = old.objectNode();
         for (String field : new String[] {"accountId", "billId", "coverageMonth", "dueDate", "grossPremiumCents",
                 "subsidyCents", "amountDueCents"}) {
-            copy(old, field, next);
+            EventUpcaster.copy(old, field, next);
         }
         next.put("issuedDate", LocalDate.ofInstant(recordedAt, ZoneOffset.UTC).toString());
-        copy(old, "issuedBy", next);
+        EventUpcaster.copy(old, "issuedBy", next);
         return next;
-    }
-
-    /** Copies only what is there, so a v1 payload missing a field is still refused when it binds. */
-    private static void copy(ObjectNode from, String field, ObjectNode to) {
-        if (from.has(field)) {
-            to.set(field, from.get(field));
-        }
     }
 }

@@ -25,28 +25,21 @@ public final class CoverageStatusChangedV1ToV2 implements EventUpcaster {
     @Override
     public ObjectNode upcast(ObjectNode old) {
         ObjectNode next = old.objectNode();
-        copy(old, "accountId", next, "accountId");
+        EventUpcaster.copy(old, "accountId", next, "accountId");
         next.putNull("program");
-        copy(old, "fromStatus", next, "fromStatus");
-        copy(old, "toStatus", next, "toStatus");
-        copy(old, "reason", next, "reason");
-        copy(old, "effectiveDate", next, "effectiveDate");
+        EventUpcaster.copy(old, "fromStatus", next, "fromStatus");
+        EventUpcaster.copy(old, "toStatus", next, "toStatus");
+        EventUpcaster.copy(old, "reason", next, "reason");
+        EventUpcaster.copy(old, "effectiveDate", next, "effectiveDate");
         next.putNull("graceStart");
         next.putNull("graceEnd");
         next.putNull("paidThroughDate");
         if ("TERMINATED".equals(old.path("toStatus").asText(null))) {
-            copy(old, "effectiveDate", next, "terminationEffectiveDate");
+            EventUpcaster.copy(old, "effectiveDate", next, "terminationEffectiveDate");
         } else {
             next.putNull("terminationEffectiveDate");
         }
-        copy(old, "causeEventId", next, "causeEventId");
+        EventUpcaster.copy(old, "causeEventId", next, "causeEventId");
         return next;
-    }
-
-    /** Copies only what is there, so a v1 payload missing a field is still refused when it binds. */
-    private static void copy(ObjectNode from, String fromField, ObjectNode to, String toField) {
-        if (from.has(fromField)) {
-            to.set(toField, from.get(fromField));
-        }
     }
 }

@@ -23,4 +23,19 @@ public interface EventUpcaster {
     default ObjectNode upcast(ObjectNode oldPayload, Instant recordedAt) {
         return upcast(oldPayload);
     }
+
+    /**
+     * Copies {@code fromField} of an old payload into {@code toField} of the next one, only when it is there,
+     * so that a payload missing a field is still refused when it binds to the record.
+     */
+    static void copy(ObjectNode from, String fromField, ObjectNode to, String toField) {
+        if (from.has(fromField)) {
+            to.set(toField, from.get(fromField));
+        }
+    }
+
+    /** {@link #copy(ObjectNode, String, ObjectNode, String)} under the same name. */
+    static void copy(ObjectNode from, String field, ObjectNode to) {
+        copy(from, field, to, field);
+    }
 }

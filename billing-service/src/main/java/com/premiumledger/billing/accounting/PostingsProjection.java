@@ -6,7 +6,9 @@ import com.premiumledger.events.Topics;
 import com.premiumledger.platform.consumer.EventStreamHandler;
 import com.premiumledger.platform.consumer.ReceivedEvent;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,14 +45,13 @@ class PostingsProjection implements EventStreamHandler {
     /** A batch in one read and one bulk write; should a guard not hold, event by event (which skips the done). */
     @Override
     public void handleAll(List<ReceivedEvent> events) {
-        boolean stored = documents.foldAll(events,
-                event -> !EventPostings.of(event.payload(), event.envelope().time()).postings().isEmpty(),
-                PostingStream::lastSequence, (before, event) -> {
-                    PostingStream after = (before == null ? PostingStream.empty(event.aggregateId()) : before)
-                            .posted(EventPostings.of(event.payload(), event.envelope().time()), event.sequence());
-                    after.checkBalanced();
-                    return after;
-                });
+        // Each event's entry is worked out once, both to pick the events that post and to post them.
+        Map<ReceivedEvent, EventPostings.Entry> entries = new IdentityHashMap<>();
+        for (ReceivedEvent event : events) {
+            entries.put(event, entryOf(event));
+        }
+        boolean stored = documents.foldAll(events, event -> !entries.get(event).postings().isEmpty(),
+                PostingStream::lastSequence, (before, event) -> posted(before, event, entries.get(event)));
         if (!stored) {
             events.forEach(this::handle);
         }
@@ -58,7 +59,7 @@ class PostingsProjection implements EventStreamHandler {
 
     @Override
     public void handle(ReceivedEvent event) {
-        EventPostings.Entry entry = EventPostings.of(event.payload(), event.envelope().time());
+        EventPostings.Entry entry = entryOf(event);
         if (entry.postings().isEmpty()) {
             return;
         }
@@ -66,9 +67,19 @@ class PostingsProjection implements EventStreamHandler {
         if (before != null && event.sequence() <= before.lastSequence()) {
             return;
         }
+        documents.save(event.aggregateId(), before == null ? null : before.lastSequence(),
+                posted(before, event, entry));
+    }
+
+    private static EventPostings.Entry entryOf(ReceivedEvent event) {
+        return EventPostings.of(event.payload(), event.envelope().time());
+    }
+
+    /** The stream after {@code entry} (of {@code event}) is posted; {@code before} is null for its first entry. */
+    private static PostingStream posted(PostingStream before, ReceivedEvent event, EventPostings.Entry entry) {
         PostingStream after = (before == null ? PostingStream.empty(event.aggregateId()) : before)
                 .posted(entry, event.sequence());
         after.checkBalanced();
-        documents.save(event.aggregateId(), before == null ? null : before.lastSequence(), after);
+        return after;
     }
 }

@@ -64,18 +64,13 @@ public abstract class AccountStreamProjection<V> implements RebuildableProjectio
         if (!isAccountEvent(event)) {
             return;
         }
-        ViewDocuments<V> documents = into == collections ? this.documents
-                : new ViewDocuments<>(into.collection(collectionName), viewClass);
+        ViewDocuments<V> documents = documentsIn(into);
         String accountId = event.aggregateId();
         V before = documents.find(accountId).orElse(null);
         if (before != null && event.sequence() <= lastSequence(before)) {
             return;
         }
-        if (before == null && !(event.payload() instanceof AccountOpened)) {
-            throw new IllegalStateException("account " + accountId + " has no view yet, but its event at sequence "
-                    + event.sequence() + " is not AccountOpened");
-        }
-        documents.save(accountId, before == null ? null : lastSequence(before), fold(before, event));
+        documents.save(accountId, before == null ? null : lastSequence(before), foldChecked(before, event));
     }
 
     /**
@@ -90,21 +85,27 @@ public abstract class AccountStreamProjection<V> implements RebuildableProjectio
 
     @Override
     public void handleAll(List<ReceivedEvent> events, ProjectionCollections into) {
-        ViewDocuments<V> documents = into == collections ? this.documents
-                : new ViewDocuments<>(into.collection(collectionName), viewClass);
-        boolean stored = documents.foldAll(events, AccountStreamProjection::isAccountEvent, this::lastSequence,
-                (before, event) -> {
-                    if (before == null && !(event.payload() instanceof AccountOpened)) {
-                        throw new IllegalStateException("account " + event.aggregateId() + " has no view yet, but"
-                                + " its event at sequence " + event.sequence() + " is not AccountOpened");
-                    }
-                    return fold(before, event);
-                });
+        boolean stored = documentsIn(into).foldAll(events, AccountStreamProjection::isAccountEvent,
+                this::lastSequence, this::foldChecked);
         if (!stored) {
             for (ReceivedEvent event : events) {
                 handle(event, into);
             }
         }
+    }
+
+    /** The documents of the copy {@code into}: the live one, or a copy being rebuilt. */
+    private ViewDocuments<V> documentsIn(ProjectionCollections into) {
+        return into == collections ? documents : new ViewDocuments<>(into.collection(collectionName), viewClass);
+    }
+
+    /** {@link #fold}, refusing an account's first event unless it opens the account. */
+    private V foldChecked(V before, ReceivedEvent event) {
+        if (before == null && !(event.payload() instanceof AccountOpened)) {
+            throw new IllegalStateException("account " + event.aggregateId() + " has no view yet, but its event at"
+                    + " sequence " + event.sequence() + " is not AccountOpened");
+        }
+        return fold(before, event);
     }
 
     private static boolean isAccountEvent(ReceivedEvent event) {

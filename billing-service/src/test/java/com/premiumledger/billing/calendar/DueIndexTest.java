@@ -2,39 +2,23 @@ package com.premiumledger.billing.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.premiumledger.platform.embedded.EmbeddedMongoServer;
+import com.premiumledger.platform.testing.EmbeddedMongo;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DueIndexTest {
 
-    static EmbeddedMongoServer server;
-    static MongoClient client;
+    @RegisterExtension
+    static final EmbeddedMongo MONGO = new EmbeddedMongo();
 
-    final MongoDatabase database = client.getDatabase("due-" + UUID.randomUUID());
+    final MongoDatabase database = MONGO.freshDatabase("due-");
     final DueIndex index = new DueIndex(database);
-
-    @BeforeAll
-    static void start() {
-        server = EmbeddedMongoServer.start(null, 0);
-        client = MongoClients.create(server.connectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.close();
-    }
 
     @Test
     void everyAccountDueInTheRangeIsFoundWhileOneDaysAccountsAreSpreadOverSeveralDocuments() {

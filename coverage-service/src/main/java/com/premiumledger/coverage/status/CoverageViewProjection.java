@@ -2,6 +2,8 @@ package com.premiumledger.coverage.status;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
@@ -10,10 +12,10 @@ import com.premiumledger.events.CoveragePaidThroughChanged;
 import com.premiumledger.events.CoverageStatusChanged;
 import com.premiumledger.events.Topics;
 import com.premiumledger.platform.consumer.ReceivedEvent;
-import com.premiumledger.platform.store.IdGuard;
 import com.premiumledger.platform.rebuild.ProjectionCollections;
 import com.premiumledger.platform.rebuild.ProjectionStore;
 import com.premiumledger.platform.rebuild.RebuildableProjection;
+import com.premiumledger.platform.store.IdGuard;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -96,12 +98,13 @@ class CoverageViewProjection implements RebuildableProjection {
     private void apply(ReceivedEvent event, CoverageStatusChanged changed, MongoCollection<Document> views,
                        MongoCollection<Document> byStatus) {
         String accountId = changed.accountId();
-        views.updateOne(Filters.eq("_id", accountId),
+        // Creates the view on the account's first change and reads where it stands, in one round trip.
+        long lastSequence = views.findOneAndUpdate(Filters.eq("_id", accountId),
                 Updates.combine(Updates.setOnInsert("accountId", accountId),
                         Updates.setOnInsert("lastSequence", NO_SEQUENCE),
                         Updates.setOnInsert("history", List.of())),
-                new UpdateOptions().upsert(true));
-        long lastSequence = views.find(Filters.eq("_id", accountId)).first().getLong("lastSequence");
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER))
+                .getLong("lastSequence");
         if (event.sequence() <= lastSequence) {
             indexCurrentStatus(views, byStatus, accountId);
             return;

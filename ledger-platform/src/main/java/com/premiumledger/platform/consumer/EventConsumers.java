@@ -11,6 +11,7 @@ import com.premiumledger.platform.web.RuleViolation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -276,7 +277,7 @@ public class EventConsumers implements SmartLifecycle {
                 return;
             }
             if (!handler.ordered()) {
-                handleEach(events, null);
+                handleOneByOne(events);
                 return;
             }
             List<StreamGate.Offer> offers = new ArrayList<>(events.size());
@@ -306,25 +307,20 @@ public class EventConsumers implements SmartLifecycle {
         }
 
         /**
-         * Hands ready events one at a time; when one fails, the gate records those before it (ordered handlers,
-         * {@code batch} given) and the failing record's index in {@code batch} is reported.
+         * Hands the ready events of {@code batch} one at a time; when one fails, the gate records those before it
+         * and the failing record's index in {@code batch} is reported.
          */
         private void handleEach(List<ReceivedEvent> ready, List<ReceivedEvent> batch) {
-            Map<String, Long> done = new java.util.HashMap<>();
+            Map<String, Long> done = new HashMap<>();
             for (ReceivedEvent event : ready) {
                 try {
                     target.one().accept(event);
                 } catch (RuntimeException e) {
-                    if (batch == null) {
-                        throw failed(e, ready.indexOf(event));
-                    }
                     gate.advanceAll(gateName, done);
                     throw failed(e, batch.indexOf(event));
                 }
                 handled.increment();
-                if (batch != null) {
-                    done.put(stream(event), event.sequence() + 1);
-                }
+                done.put(stream(event), event.sequence() + 1);
             }
         }
 

@@ -5,9 +5,9 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
-import com.mongodb.client.model.WriteModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import com.premiumledger.events.EventEnvelope;
 import com.premiumledger.events.EventJson;
 import com.premiumledger.events.EventTypes;
@@ -16,11 +16,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.bson.Document;
 
 /**
@@ -112,38 +110,33 @@ public class StreamGate {
      * event arrived ahead of a gap); the caller then offers the events one by one.
      */
     public Optional<BatchDecision> offerAll(String consumer, List<Offer> offers) {
-        Set<String> ids = new LinkedHashSet<>();
+        Map<String, String> streamsByGateId = new HashMap<>();
         for (Offer offer : offers) {
-            ids.add(gateId(consumer, offer.stream()));
+            streamsByGateId.put(gateId(consumer, offer.stream()), offer.stream());
         }
+        // Where each stream stands: read first, then moved past each ready event; what it ends at is recorded.
         Map<String, Long> next = new HashMap<>();
-        for (Document gate : gates.find(Filters.in("_id", ids))) {
+        for (Document gate : gates.find(Filters.in("_id", streamsByGateId.keySet()))) {
             if (!gate.getList("parked", Document.class, List.of()).isEmpty()) {
                 return Optional.empty();
             }
-            next.put(gate.getString("_id"), gate.getLong("nextSequence"));
+            next.put(streamsByGateId.get(gate.getString("_id")), gate.getLong("nextSequence"));
         }
         List<ReceivedEvent> ready = new ArrayList<>(offers.size());
         int duplicates = 0;
         for (Offer offer : offers) {
-            String id = gateId(consumer, offer.stream());
-            long expected = next.getOrDefault(id, 0L);
+            long expected = next.getOrDefault(offer.stream(), 0L);
             long sequence = offer.event().sequence();
             if (sequence < expected) {
                 duplicates++;
             } else if (sequence == expected) {
                 ready.add(offer.event());
-                next.put(id, sequence + 1);
+                next.put(offer.stream(), sequence + 1);
             } else {
                 return Optional.empty();
             }
         }
-        Map<String, Long> moved = new HashMap<>();
-        for (Offer offer : offers) {
-            String id = gateId(consumer, offer.stream());
-            moved.put(offer.stream(), next.getOrDefault(id, 0L));
-        }
-        return Optional.of(new BatchDecision(ready, moved, duplicates));
+        return Optional.of(new BatchDecision(ready, next, duplicates));
     }
 
     /** Records a batch as handled: every stream moves to where {@link #offerAll} left it, in one bulk write. */

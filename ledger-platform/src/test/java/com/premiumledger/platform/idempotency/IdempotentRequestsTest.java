@@ -3,14 +3,12 @@ package com.premiumledger.platform.idempotency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import com.premiumledger.platform.embedded.EmbeddedMongoServer;
 import com.premiumledger.platform.idempotency.IdempotentRequests.Operation;
 import com.premiumledger.platform.idempotency.IdempotentRequests.Outcome;
+import com.premiumledger.platform.testing.EmbeddedMongo;
 import com.premiumledger.platform.web.ApiProblem;
 import com.premiumledger.platform.web.RuleViolation;
 import jakarta.validation.Validation;
@@ -25,9 +23,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The reusable Idempotency-Key component over the embedded MongoDB-compatible server. */
 class IdempotentRequestsTest {
@@ -62,26 +59,14 @@ class IdempotentRequestsTest {
         }
     }
 
-    static EmbeddedMongoServer server;
-    static MongoClient client;
+    @RegisterExtension
+    static final EmbeddedMongo MONGO = new EmbeddedMongo();
 
-    final MongoDatabase database = client.getDatabase("idempotency-" + UUID.randomUUID());
+    final MongoDatabase database = MONGO.freshDatabase("idempotency-");
     final MovableClock clock = new MovableClock();
     final IdempotentRequests requests = new IdempotentRequests(
             new IdempotencyKeys(database, Set.of("bare")), IdempotencyProperties.defaults(), clock);
     final List<Command> executed = new ArrayList<>();
-
-    @BeforeAll
-    static void start() {
-        server = EmbeddedMongoServer.start(null, 0);
-        client = MongoClients.create(server.connectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.close();
-    }
 
     private Operation<Command, Answer> operation(String scope, long amountCents) {
         return new Operation<>(scope, answer -> answer.amountCents() > 100 ? 201 : 200, Command.class, Answer.class,

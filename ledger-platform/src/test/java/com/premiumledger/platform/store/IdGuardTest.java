@@ -2,39 +2,25 @@ package com.premiumledger.platform.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import com.premiumledger.platform.embedded.EmbeddedMongoServer;
+import com.premiumledger.platform.testing.EmbeddedMongo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class IdGuardTest {
 
-    static EmbeddedMongoServer server;
-    static MongoClient client;
+    @RegisterExtension
+    static final EmbeddedMongo MONGO = new EmbeddedMongo();
 
-    final MongoCollection<Document> views = client.getDatabase("guard-test").getCollection("v-" + UUID.randomUUID());
+    final MongoCollection<Document> views = MONGO.client().getDatabase("guard-test")
+            .getCollection("v-" + UUID.randomUUID());
     final IdGuard guard = new IdGuard("lastSequence");
-
-    @BeforeAll
-    static void start() {
-        server = EmbeddedMongoServer.start(null, 0);
-        client = MongoClients.create(server.connectionString());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.close();
-    }
 
     @Test
     void aWriteLandsOnlyWhileTheGuardFieldHoldsTheExpectedValue() {

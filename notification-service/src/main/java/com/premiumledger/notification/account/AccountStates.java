@@ -5,7 +5,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import org.bson.Document;
 import com.premiumledger.events.BillIssued;
 import com.premiumledger.events.CoverageStatusChanged;
 import com.premiumledger.notification.NotificationProperties;
