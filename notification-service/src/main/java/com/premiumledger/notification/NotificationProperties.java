@@ -31,6 +31,8 @@ import org.springframework.validation.annotation.Validated;
  *     of accounts
  * @param wakeupScanDaysMax days one DayClosed looks back for wake-ups (the very first close has no previous day)
  * @param billsPerAccountMax bills the per-account notice state keeps (older paid ones are dropped first)
+ * @param memberCacheSize members kept in memory after a lookup (a member never changes once recorded, so a kept
+ *     one is never stale); 0 reads the store every time
  * @param pageSizeDefault notices one account history request returns when it names no limit
  * @param pageSizeMax notices one account history request may ask for
  * @param idLengthMax characters of an account or notice id in a request (longer ids cannot exist)
@@ -51,6 +53,7 @@ public record NotificationProperties(
         @Min(1) @Max(1024) @DefaultValue("16") int wakeupBuckets,
         @Min(1) @Max(3660) @DefaultValue("366") int wakeupScanDaysMax,
         @Min(1) @DefaultValue("600") int billsPerAccountMax,
+        @Min(0) @Max(10_000_000) @DefaultValue("10000") int memberCacheSize,
         @Min(1) @DefaultValue("100") int pageSizeDefault,
         @Min(1) @DefaultValue("500") int pageSizeMax,
         @Min(1) @DefaultValue("200") int idLengthMax,
@@ -116,7 +119,7 @@ public record NotificationProperties(
     /** Defaults, for tests that build the rules without Spring. */
     public static NotificationProperties defaults() {
         return new NotificationProperties(7, Map.of("APTC", List.of(30, 10), "UNSUBSIDIZED", List.of(10)),
-                List.of(10), 10, 16, 366, 600, 100, 500, 200, Duration.ofSeconds(10), List.of("en", "es"),
+                List.of(10), 10, 16, 366, 600, 10_000, 100, 500, 200, Duration.ofSeconds(10), List.of("en", "es"),
                 new HowToPay("https://pay.premium-ledger.example", "1-877-555-0100", "Premium Ledger Health Connector",
                         List.of("PO Box 1000", "Boston, MA 02100")),
                 new Delivery(6, Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofSeconds(60),
