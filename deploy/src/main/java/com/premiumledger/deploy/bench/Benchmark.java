@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -23,6 +24,7 @@ public final class Benchmark {
 
     private static final Set<String> TOPICS = Set.of(Topics.BILLING, Topics.PAYMENTS, Topics.COVERAGE, Topics.NOTICES);
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(10);
+    static final String BENCHMARK_JVM = "benchmark JVM (broker, store, load generator)";
 
     private final BenchmarkOptions options;
 
@@ -67,7 +69,7 @@ public final class Benchmark {
             results.put("startupSeconds", Latencies.round((System.nanoTime() - start) / 1e9));
             Map<String, Object> rounds = new LinkedHashMap<>();
             YearMonth first = YearMonth.of(2027, 1);
-            results.put("warmup", warmUp(stack, offsets, first.plusYears(5)));
+            results.put("warmup", warmUp(stack, offsets, first.minusMonths(options.months() + 1L)));
             rounds.put("1x", round(stack, offsets, "r1", first));
             // Preload scale x the measured round's data through the same APIs, untimed for the targets.
             YearMonth preloadFirst = first.plusMonths(options.months() + 1L);
@@ -91,14 +93,18 @@ public final class Benchmark {
     }
 
     /**
-     * The same load as a measured round, untimed and without closing days (its months lie years ahead), so that the
-     * first round measures services whose code is loaded and compiled rather than their start-up (JIT warm-up).
+     * Untimed: the raw baselines once (the broker's and the store's code paths), then the same load as a measured
+     * round on the months just before it, closing its days as the rounds do, so that the first round measures
+     * processes whose every path (missed payments, grace, notices included) is loaded and compiled rather than
+     * their start-up (JIT warm-up). Its accounts stay, as the preloaded ones before the second round do.
      */
     private Map<String, Object> warmUp(BenchStack stack, Offsets offsets, YearMonth first) throws Exception {
-        log("warming up: " + options.accounts() + " accounts x " + options.months() + " months, untimed");
+        log("warming up: raw baselines, then " + options.accounts() + " accounts x " + options.months()
+                + " months, untimed");
         long start = System.nanoTime();
+        new Baselines(options, stack.kafkaBootstrapServers(), stack.mongoUri()).measure("warm");
         CommandLoad warm = load(stack, offsets, options.concurrency());
-        warm.run("WARM", options.accounts(), first, options.months(), false);
+        warm.run("WARM", options.accounts(), first, options.months());
         Map<String, Object> warmup = new LinkedHashMap<>();
         warmup.put("commands", warm.commands());
         warmup.put("errors", warm.errors());
@@ -116,7 +122,11 @@ public final class Benchmark {
 
         log(name + ": commands, " + options.accounts() + " accounts x " + options.months() + " months at concurrency "
                 + options.concurrency());
+        Work work = new Work(new Api());
+        Work.Counts workBefore = work.scrape(serviceUrls(stack));
+        long eventsBefore = offsets.records(TOPICS);
         Map<String, Double> cpuBefore = cpu(stack);
+        double compilingBefore = compilerCpu(stack);
         CommandLoad load = load(stack, offsets, options.concurrency());
         long loadStart = System.nanoTime();
         load.run(name.toUpperCase(), options.accounts(), first, options.months());
@@ -126,6 +136,9 @@ public final class Benchmark {
         cpu(stack).forEach((process, seconds) -> cpu.put(process, Latencies.round(seconds - cpuBefore.get(process))));
         commands.put("cpuSecondsByProcess", cpu);
         commands.put("wallSecondsIncludingCatchUp", Latencies.round(wall));
+        commands.put("cost", commandCost(load.commands(), cpu, compilerCpu(stack) - compilingBefore, wall,
+                offsets.records(TOPICS) - eventsBefore,
+                work.scrape(serviceUrls(stack)).minus(workBefore)));
         round.put("commands", commands);
 
         awaitServicesCaughtUp(offsets);
@@ -146,6 +159,31 @@ public final class Benchmark {
         return round;
     }
 
+    /**
+     * What the command phase cost per command, everything the commands caused included (the phase ends when the
+     * consumers have caught up): CPU of every process, events written, and the services' own work counters.
+     */
+    private static Map<String, Object> commandCost(long commands, Map<String, Object> cpu, double compilingSeconds,
+                                                   double wallSeconds, long eventsWritten, Work.Counts work) {
+        double cpuSeconds = cpu.values().stream().mapToDouble(v -> ((Number) v).doubleValue()).sum();
+        double storeAndBroker = ((Number) cpu.get(BENCHMARK_JVM)).doubleValue();
+        int cores = Runtime.getRuntime().availableProcessors();
+        double cpuMs = cpuSeconds * 1000 / Math.max(1, commands);
+        Map<String, Object> cost = new LinkedHashMap<>();
+        cost.put("cpuMsPerCommand", Latencies.round(cpuMs));
+        cost.put("cpuMsPerCommandInBrokerStoreAndLoadGenerator", Latencies.round(storeAndBroker * 1000 / Math.max(1, commands)));
+        cost.put("cpuMsPerCommandInJitCompilers", Latencies.round(compilingSeconds * 1000 / Math.max(1, commands)));
+        cost.put("cpuBusyPercentOfCores", Latencies.round(cpuSeconds * 100 / (wallSeconds * cores)));
+        cost.put("commandsPerSecondTheCoresAllow", Latencies.round(cpuMs == 0 ? 0 : cores * 1000 / cpuMs));
+        cost.put("eventsWrittenPerCommand", Latencies.round(eventsWritten / (double) Math.max(1, commands)));
+        cost.put("workPerCommand", Work.per(work, Math.max(1, commands), 8));
+        return cost;
+    }
+
+    private static List<String> serviceUrls(BenchStack stack) {
+        return BenchStack.SERVICES.stream().map(stack::url).toList();
+    }
+
     private CommandLoad load(BenchStack stack, Offsets offsets, int concurrency) {
         return new CommandLoad(new Api(), stack.url("billing-service"), stack.url("payment-service"), concurrency,
                 options.unpaidEvery(), () -> awaitServicesCaughtUp(offsets));
@@ -161,8 +199,17 @@ public final class Benchmark {
         for (String service : BenchStack.SERVICES) {
             cpu.put(service, ProcessStats.cpuSeconds(stack.pid(service)));
         }
-        cpu.put("benchmark JVM (broker, store, load generator)", ProcessStats.cpuSeconds(ProcessHandle.current().pid()));
+        cpu.put(BENCHMARK_JVM, ProcessStats.cpuSeconds(ProcessHandle.current().pid()));
         return cpu;
+    }
+
+    /** CPU seconds the JIT compiler threads of every process have used so far. */
+    private static double compilerCpu(BenchStack stack) {
+        double seconds = ProcessStats.compilerCpuSeconds(ProcessHandle.current().pid());
+        for (String service : BenchStack.SERVICES) {
+            seconds += ProcessStats.compilerCpuSeconds(stack.pid(service));
+        }
+        return seconds;
     }
 
     private static Map<String, Object> memory(BenchStack stack) {

@@ -54,16 +54,11 @@ final class CommandLoad {
         }
     }
 
-    /** Accounts {@code prefix}-000000.. with bills for {@code months} months from {@code first}. */
-    void run(String prefix, int accounts, YearMonth first, int months) throws InterruptedException {
-        run(prefix, accounts, first, months, true);
-    }
-
     /**
-     * As {@link #run(String, int, YearMonth, int)}; without {@code closeDays} no day is closed, so the months may lie
-     * anywhere ahead without moving the business date past later rounds (the warm-up).
+     * Accounts {@code prefix}-000000.. with bills for {@code months} months from {@code first}, each month's bills
+     * paid but one in {@code unpaidEvery}, and the day after each due date closed.
      */
-    void run(String prefix, int accounts, YearMonth first, int months, boolean closeDays) throws InterruptedException {
+    void run(String prefix, int accounts, YearMonth first, int months) throws InterruptedException {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < accounts; i++) {
             ids.add(String.format("%s-%06d", prefix, i));
@@ -89,9 +84,6 @@ final class CommandLoad {
                     "accountId", id, "amountCents", 20_000, "method", "ACH", "channel", "ONLINE",
                     "bankAccountLastFour", "6789"), // No long digit runs in the key: the payment service rejects what looks like a card number.
                     Map.of("Idempotency-Key", "pay-" + id + "-M" + monthIndex)));
-            if (!closeDays) {
-                continue;
-            }
             quiesce();
             // The bill for month M is due on the 23rd of the month before; the day after misses it if unpaid.
             LocalDate close = month.minusMonths(1).atDay(24);

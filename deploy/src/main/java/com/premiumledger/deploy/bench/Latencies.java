@@ -35,4 +35,8 @@ final class Latencies {
     static double round(double value) {
         return Math.round(value * 100.0) / 100.0;
     }
+
+    static double round3(double value) {
+        return Math.round(value * 1000.0) / 1000.0;
+    }
 }

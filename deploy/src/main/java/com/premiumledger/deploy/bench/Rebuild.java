@@ -38,6 +38,9 @@ final class Rebuild {
                 "--spring.data.mongodb.database=billing_rebuild_" + round.replaceAll("[^a-z0-9]", "")));
         long firstNanos = 0;
         long firstConsumed = 0;
+        double[] cpuAtFirst = null;
+        Work.Counts workAtFirst = null;
+        Work work = new Work(new Api());
         long deadline = launched + TIMEOUT.toNanos();
         Offsets.Progress progress;
         while (true) {
@@ -50,6 +53,8 @@ final class Rebuild {
                 // Consumption has begun: the rate is measured from here, so start-up time does not count.
                 firstNanos = now;
                 firstConsumed = progress.consumed();
+                cpuAtFirst = cpu(name);
+                workAtFirst = work.scrape(List.of(stack.url(name)));
             }
             if (progress.groups() >= expectedGroups && progress.consumed() >= expectedGroups * billingEvents) {
                 break;
@@ -60,6 +65,8 @@ final class Rebuild {
             Thread.sleep(50);
         }
         long done = System.nanoTime();
+        double[] cpuAtEnd = cpu(name);
+        Work.Counts workAtEnd = work.scrape(List.of(stack.url(name)));
         memory.put(name, ProcessStats.residentMegabytes(stack.pid(name)));
         stack.stop(name);
 
@@ -79,7 +86,42 @@ final class Rebuild {
         result.put("eventsPerSecond", Baselines.perSecond(distinct, done - from));
         result.put("projectionDeliveriesPerSecond", Baselines.perSecond(measuredFromFirst
                 ? deliveries - firstConsumed : deliveries, done - from));
+        if (workAtFirst != null) {
+            Work.Counts between = workAtEnd.minus(workAtFirst);
+            // Every figure of the cost comes from the same two moments: the events are those the projection
+            // groups handled in between (each handles every billing event once).
+            long events = Math.round(between.totals().get(Work.DELIVERIES) / expectedGroups);
+            if (events > 0) {
+                result.put("cost", cost(events, cpuAtFirst, cpuAtEnd, between));
+            }
+        }
         return result;
+    }
+
+    /**
+     * CPU and work per billing event from the first committed offset to the end (start-up excluded), as for the
+     * commands.
+     */
+    private static Map<String, Object> cost(long events, double[] cpuBefore, double[] cpuAfter, Work.Counts work) {
+        double perEvent = 1000.0 / Math.max(1, events);
+        double rebuildMs = (cpuAfter[0] - cpuBefore[0]) * perEvent;
+        double brokerAndStoreMs = (cpuAfter[1] - cpuBefore[1]) * perEvent;
+        int cores = Runtime.getRuntime().availableProcessors();
+        Map<String, Object> cost = new LinkedHashMap<>();
+        cost.put("cpuMsPerEventInRebuildingService", Latencies.round3(rebuildMs));
+        cost.put("cpuMsPerEventInBrokerAndStore", Latencies.round3(brokerAndStoreMs));
+        // The rebuilding process is new: part of its CPU compiles its code (counted in the service's figure too).
+        cost.put("cpuMsPerEventInJitCompilersOfRebuildingService", Latencies.round3((cpuAfter[2] - cpuBefore[2]) * perEvent));
+        cost.put("eventsPerSecondTheCoresAllow",
+                Latencies.round(rebuildMs + brokerAndStoreMs == 0 ? 0 : cores * 1000 / (rebuildMs + brokerAndStoreMs)));
+        cost.put("workPerEvent", Work.per(work, Math.max(1, events), 6));
+        return cost;
+    }
+
+    /** CPU seconds so far of the rebuilding process, of this JVM (broker and store), and of the former's JIT. */
+    private double[] cpu(String name) {
+        return new double[] {ProcessStats.cpuSeconds(stack.pid(name)),
+                ProcessStats.cpuSeconds(ProcessHandle.current().pid()), ProcessStats.compilerCpuSeconds(stack.pid(name))};
     }
 
     private static Predicate<String> projectionGroupsOf(String application) {
