@@ -168,15 +168,16 @@ public final class Benchmark {
         double cpuSeconds = cpu.values().stream().mapToDouble(v -> ((Number) v).doubleValue()).sum();
         double storeAndBroker = ((Number) cpu.get(BENCHMARK_JVM)).doubleValue();
         int cores = Runtime.getRuntime().availableProcessors();
-        double cpuMs = cpuSeconds * 1000 / Math.max(1, commands);
+        double per = Math.max(1, commands);
+        double cpuMs = cpuSeconds * 1000 / per;
         Map<String, Object> cost = new LinkedHashMap<>();
         cost.put("cpuMsPerCommand", Latencies.round(cpuMs));
-        cost.put("cpuMsPerCommandInBrokerStoreAndLoadGenerator", Latencies.round(storeAndBroker * 1000 / Math.max(1, commands)));
-        cost.put("cpuMsPerCommandInJitCompilers", Latencies.round(compilingSeconds * 1000 / Math.max(1, commands)));
+        cost.put("cpuMsPerCommandInBrokerStoreAndLoadGenerator", Latencies.round(storeAndBroker * 1000 / per));
+        cost.put("cpuMsPerCommandInJitCompilers", Latencies.round(compilingSeconds * 1000 / per));
         cost.put("cpuBusyPercentOfCores", Latencies.round(cpuSeconds * 100 / (wallSeconds * cores)));
         cost.put("commandsPerSecondTheCoresAllow", Latencies.round(cpuMs == 0 ? 0 : cores * 1000 / cpuMs));
-        cost.put("eventsWrittenPerCommand", Latencies.round(eventsWritten / (double) Math.max(1, commands)));
-        cost.put("workPerCommand", Work.per(work, Math.max(1, commands), 8));
+        cost.put("eventsWrittenPerCommand", Latencies.round(eventsWritten / per));
+        cost.put("workPerCommand", Work.per(work, per, 8));
         return cost;
     }
 

@@ -38,7 +38,7 @@ final class Rebuild {
                 "--spring.data.mongodb.database=billing_rebuild_" + round.replaceAll("[^a-z0-9]", "")));
         long firstNanos = 0;
         long firstConsumed = 0;
-        double[] cpuAtFirst = null;
+        CpuSample cpuAtFirst = null;
         Work.Counts workAtFirst = null;
         Work work = new Work(new Api());
         long deadline = launched + TIMEOUT.toNanos();
@@ -65,7 +65,7 @@ final class Rebuild {
             Thread.sleep(50);
         }
         long done = System.nanoTime();
-        double[] cpuAtEnd = cpu(name);
+        CpuSample cpuAtEnd = cpu(name);
         Work.Counts workAtEnd = work.scrape(List.of(stack.url(name)));
         memory.put(name, ProcessStats.residentMegabytes(stack.pid(name)));
         stack.stop(name);
@@ -102,26 +102,30 @@ final class Rebuild {
      * CPU and work per billing event from the first committed offset to the end (start-up excluded), as for the
      * commands.
      */
-    private static Map<String, Object> cost(long events, double[] cpuBefore, double[] cpuAfter, Work.Counts work) {
-        double perEvent = 1000.0 / Math.max(1, events);
-        double rebuildMs = (cpuAfter[0] - cpuBefore[0]) * perEvent;
-        double brokerAndStoreMs = (cpuAfter[1] - cpuBefore[1]) * perEvent;
+    private static Map<String, Object> cost(long events, CpuSample before, CpuSample after, Work.Counts work) {
+        double perEvent = 1000.0 / events;
+        double rebuildMs = (after.service() - before.service()) * perEvent;
+        double brokerAndStoreMs = (after.brokerAndStore() - before.brokerAndStore()) * perEvent;
+        double totalMs = rebuildMs + brokerAndStoreMs;
         int cores = Runtime.getRuntime().availableProcessors();
         Map<String, Object> cost = new LinkedHashMap<>();
         cost.put("cpuMsPerEventInRebuildingService", Latencies.round3(rebuildMs));
         cost.put("cpuMsPerEventInBrokerAndStore", Latencies.round3(brokerAndStoreMs));
         // The rebuilding process is new: part of its CPU compiles its code (counted in the service's figure too).
-        cost.put("cpuMsPerEventInJitCompilersOfRebuildingService", Latencies.round3((cpuAfter[2] - cpuBefore[2]) * perEvent));
-        cost.put("eventsPerSecondTheCoresAllow",
-                Latencies.round(rebuildMs + brokerAndStoreMs == 0 ? 0 : cores * 1000 / (rebuildMs + brokerAndStoreMs)));
-        cost.put("workPerEvent", Work.per(work, Math.max(1, events), 6));
+        cost.put("cpuMsPerEventInJitCompilersOfRebuildingService",
+                Latencies.round3((after.serviceCompiling() - before.serviceCompiling()) * perEvent));
+        cost.put("eventsPerSecondTheCoresAllow", Latencies.round(totalMs == 0 ? 0 : cores * 1000 / totalMs));
+        cost.put("workPerEvent", Work.per(work, events, 6));
         return cost;
     }
 
     /** CPU seconds so far of the rebuilding process, of this JVM (broker and store), and of the former's JIT. */
-    private double[] cpu(String name) {
-        return new double[] {ProcessStats.cpuSeconds(stack.pid(name)),
-                ProcessStats.cpuSeconds(ProcessHandle.current().pid()), ProcessStats.compilerCpuSeconds(stack.pid(name))};
+    private record CpuSample(double service, double brokerAndStore, double serviceCompiling) {
+    }
+
+    private CpuSample cpu(String name) {
+        return new CpuSample(ProcessStats.cpuSeconds(stack.pid(name)),
+                ProcessStats.cpuSeconds(ProcessHandle.current().pid()), ProcessStats.compilerCpuSeconds(stack.pid(name)));
     }
 
     private static Predicate<String> projectionGroupsOf(String application) {

@@ -83,21 +83,20 @@ final class Report {
             String at = " (" + entry.getKey() + ")";
             double commands = number(round, "commands", "commandsPerSecond");
             double p99 = number(round, "commands", "latencyMs.p99");
-            double cpuMs = number(round, "commands", "cost.cpuMsPerCommand");
-            String perCommand = String.format("each command cost %.1f ms of CPU over all processes (%.1f ms in the"
-                            + " broker, store and load generator, %.1f ms compiling code), %.1f store round trips, %.1f events handled by"
-                            + " consumer groups and %.1f Kafka fetches; at that cost the %d cores fully process at"
-                            + " most %.0f commands/s", cpuMs,
-                    number(round, "commands", "cost.cpuMsPerCommandInBrokerStoreAndLoadGenerator"),
-                    number(round, "commands", "cost.cpuMsPerCommandInJitCompilers"),
-                    number(round, "commands", "cost.workPerCommand." + Work.STORE_ROUND_TRIPS),
-                    number(round, "commands", "cost.workPerCommand." + Work.DELIVERIES),
-                    number(round, "commands", "cost.workPerCommand." + Work.KAFKA_FETCHES), CORES,
-                    number(round, "commands", "cost.commandsPerSecondTheCoresAllow"));
             double roundTrips = number(round, "commands", "cost.workPerCommand." + Work.STORE_ROUND_TRIPS);
             double inserts = number(round, "baselines", "storeInsertOnePerSecond");
-            perCommand += String.format("; and the store alone, at the %.0f single round trips/s of its raw insertOne"
-                    + " baseline, serves %.1f round trips per command for at most %.0f commands/s", inserts, roundTrips,
+            String perCommand = String.format("each command cost %.1f ms of CPU over all processes (%.1f ms in the"
+                            + " broker, store and load generator, %.1f ms compiling code), %.1f store round trips,"
+                            + " %.1f events handled by consumer groups and %.1f Kafka fetches; at that cost the %d cores"
+                            + " fully process at most %.0f commands/s; and the store alone, at the %.0f single round"
+                            + " trips/s of its raw insertOne baseline, serves %.1f round trips per command for at most"
+                            + " %.0f commands/s",
+                    number(round, "commands", "cost.cpuMsPerCommand"),
+                    number(round, "commands", "cost.cpuMsPerCommandInBrokerStoreAndLoadGenerator"),
+                    number(round, "commands", "cost.cpuMsPerCommandInJitCompilers"), roundTrips,
+                    number(round, "commands", "cost.workPerCommand." + Work.DELIVERIES),
+                    number(round, "commands", "cost.workPerCommand." + Work.KAFKA_FETCHES), CORES,
+                    number(round, "commands", "cost.commandsPerSecondTheCoresAllow"), inserts, roundTrips,
                     roundTrips == 0 ? 0 : inserts / roundTrips);
             targets.add(target("commands/s >= 1000 with p99 <= 100 ms" + at,
                     String.format("%.0f commands/s, p99 %.1f ms", commands, p99), commands >= 1000 && p99 <= 100,
@@ -232,12 +231,7 @@ final class Report {
         Map<String, Object> cpu = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) rounds.get(names.get(0)))
                 .get("commands")).get("cpuSecondsByProcess");
         for (String process : cpu.keySet()) {
-            md.append("| ").append(process);
-            for (String name : names) {
-                md.append(" | ").append(format(number((Map<String, Object>) rounds.get(name), "commands",
-                        "cpuSecondsByProcess." + process)));
-            }
-            md.append(" |\n");
+            md.append(costRow(process, names, rounds, "commands.cpuSecondsByProcess." + process));
         }
         md.append("\nRSS at the end: ").append(results.get("memoryMbAtEnd")).append("; preload: ")
                 .append(results.get("preload")).append("; warm-up before the first round: ")
@@ -289,6 +283,7 @@ final class Report {
         return busiest == null ? "not measured" : busiest.toString();
     }
 
+    /** A row of one figure per round, {@code path} starting with its section. */
     @SuppressWarnings("unchecked")
     private static String costRow(String label, List<String> names, Map<String, Object> rounds, String path) {
         StringBuilder row = new StringBuilder("| ").append(label);

@@ -10,8 +10,8 @@ import java.util.TreeMap;
  * What the services did, counted from their own Prometheus endpoints: store round trips (the MongoDB driver's
  * command timer, by collection and command), Kafka fetches, offset commits and records sent, and the events the
  * consumer groups handled (the platform's own counter: Kafka's records-consumed meter is re-registered when
- * partitions move and does not add up across scrapes). Two scrapes around a phase give the work per command, which is what bounds
- * the throughput once the machine's cores are busy (see the report's cost section).
+ * partitions move and does not add up across scrapes). Two scrapes around a phase give the work per command, which
+ * is what bounds the throughput once the machine's cores are busy (see the report's cost section).
  */
 final class Work {
 
