@@ -1,34 +1,54 @@
 package com.premiumledger.platform.consumer;
 
+import com.premiumledger.events.LedgerEvent;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
- * A consumer of event topics. Each bean of this type gets its own Kafka consumer group
- * ({@code <spring.application.name>.<name>}), reads from the beginning of the log, and commits offsets
- * only after {@link #handle} returned, so every event is handled at least once.
+ * A projection or reaction fed from event topics. Handlers are grouped into processing groups (Axon's term):
+ * one Kafka consumer group per service and group ({@code <spring.application.name>.<group>}) reads the topics of
+ * all its handlers from the beginning, hands each poll batch to every handler, and commits offsets once the
+ * whole batch was handled, so every event is handled at least once.
  *
- * <p>With {@link #ordered()} (the default), the platform's {@link StreamGate} hands events to
- * {@link #handle} exactly in aggregate sequence order and drops redeliveries of what was already handled;
- * an event that arrives early is parked until its predecessors came. {@link #handle} must still be
- * idempotent for what a crash can replay: the events of the poll batch it was handling, handled but not yet
- * recorded as handled (the gate records a batch in one write after it).
+ * <p>There is no gate in front of a handler: it must be idempotent by its own guard (the aggregate's sequence
+ * number, a business id, or the refusal of an aggregate that already did it). What it can see:
+ * <ul>
+ *   <li>one aggregate's events first arrive in sequence order with no gaps (the outbox publishes commit N+1 only
+ *       after Kafka acknowledged commit N);</li>
+ *   <li>any event may arrive again, also after later events of its aggregate (a redelivered batch, a commit the
+ *       outbox sweeper republished, an operator's republish or dead-letter retry);</li>
+ *   <li>a {@link com.premiumledger.events.PartitionBroadcast} event arrives once, as its copy on partition 0,
+ *       unless {@link #broadcastPerPartition()} asks for every copy.</li>
+ * </ul>
  */
 public interface EventStreamHandler {
 
-    /** Stable name: part of the consumer group id and of the gate's keys. */
+    /** The processing group of a handler that does not name one. */
+    String DEFAULT_GROUP = "events";
+
+    /** Stable name: the handler's metrics tag, and its rebuild's consumer group. */
     String name();
 
     Collection<String> topics();
 
-    default boolean ordered() {
-        return true;
+    /**
+     * The event types this handler acts on. The consumer reads {@code ce_type} first and decodes a record only
+     * for the handlers that want it; a record no handler of the group wants is skipped undecoded. Empty means
+     * every type.
+     */
+    default Set<Class<? extends LedgerEvent>> eventTypes() {
+        return Set.of();
+    }
+
+    /** The processing group (consumer group) this handler is part of; at most two per service. */
+    default String processingGroup() {
+        return DEFAULT_GROUP;
     }
 
     /**
      * Whether {@link #handle} gets every copy of a {@link com.premiumledger.events.PartitionBroadcast} event,
-     * once per partition (in order with that partition's other events), rather than the event once. Only for
-     * ordered handlers; an unordered one gets every copy anyway.
+     * once per partition (in order with that partition's other events), rather than the copy on partition 0.
      */
     default boolean broadcastPerPartition() {
         return false;
@@ -37,20 +57,26 @@ public interface EventStreamHandler {
     void handle(ReceivedEvent event);
 
     /**
-     * Whether {@link #handleAll} folds a batch at once. Only for handlers whose every write is guarded so that
-     * applying an event again changes nothing (projections keyed by the stream's sequence): should
-     * {@link #handleAll} throw, the platform hands the same events to {@link #handle} one by one, so that the
-     * failing record is the one retried and dead-lettered. Otherwise the platform calls {@link #handle} once
-     * per event and records each as handled before the next one fails.
+     * Handles the events of one poll batch that this handler wants, in offset order per partition. A projection
+     * folds them with one read and one bulk write per collection. Should it throw, the platform hands the same
+     * events to {@link #handle} one by one, so that the failing record is the one retried and dead-lettered;
+     * what was applied before it is applied again (the guard makes that a no-op).
      */
-    default boolean handlesBatches() {
-        return false;
-    }
-
-    /** Handles consecutive events of a poll batch, in order; see {@link #handlesBatches}. */
     default void handleAll(List<ReceivedEvent> events) {
         for (ReceivedEvent event : events) {
             handle(event);
         }
+    }
+
+    /** @deprecated there is no gate any more; every handler guards itself. Ignored. */
+    @Deprecated(forRemoval = true)
+    default boolean ordered() {
+        return true;
+    }
+
+    /** @deprecated every handler gets {@link #handleAll}. Ignored. */
+    @Deprecated(forRemoval = true)
+    default boolean handlesBatches() {
+        return false;
     }
 }
