@@ -3,12 +3,16 @@ package com.premiumledger.platform;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.premiumledger.events.Topics;
+import com.premiumledger.platform.command.CausationProvider;
+import com.premiumledger.platform.command.CommandProperties;
+import com.premiumledger.platform.command.LedgerCommands;
 import com.premiumledger.platform.consumer.ConsumerProperties;
+import com.premiumledger.platform.web.CorrelationFilter;
 import com.premiumledger.platform.consumer.EventConsumers;
 import com.premiumledger.platform.consumer.EventStreamHandler;
-import com.premiumledger.platform.consumer.StreamGate;
 import com.premiumledger.platform.rebuild.ProjectionStore;
 import com.premiumledger.platform.eventstore.MongoEventStorageEngine;
+import com.premiumledger.platform.eventstore.OutboxMarkers;
 import com.premiumledger.platform.outbox.KafkaCommitPublisher;
 import com.premiumledger.platform.outbox.OutboxProperties;
 import com.premiumledger.platform.outbox.PendingCommitSweeper;
@@ -37,7 +41,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -62,7 +66,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @AutoConfiguration(before = AxonAutoConfiguration.class,
         after = {MongoAutoConfiguration.class, KafkaAutoConfiguration.class})
 @EnableScheduling
-@EnableConfigurationProperties({OutboxProperties.class, ConsumerProperties.class})
+@EnableConfigurationProperties({OutboxProperties.class, ConsumerProperties.class, CommandProperties.class})
 public class LedgerPlatformAutoConfiguration {
 
     @Bean
@@ -90,27 +94,28 @@ public class LedgerPlatformAutoConfiguration {
     }
 
     @Bean
-    KafkaCommitPublisher kafkaCommitPublisher(Producer<String, byte[]> ledgerEventProducer, MongoDatabase database,
+    OutboxMarkers outboxMarkers(MongoDatabase database, OutboxProperties properties) {
+        return new OutboxMarkers(database, properties.sweepMinAge(), properties.predecessorWait(),
+                java.time.Clock.systemUTC());
+    }
+
+    @Bean
+    KafkaCommitPublisher kafkaCommitPublisher(Producer<String, byte[]> ledgerEventProducer, OutboxMarkers markers,
                                               OutboxProperties properties, MeterRegistry meters) {
-        return new KafkaCommitPublisher(ledgerEventProducer, database, properties, meters);
+        return new KafkaCommitPublisher(ledgerEventProducer, markers, properties, meters);
     }
 
     @Bean
     MongoEventStorageEngine eventStorageEngine(MongoDatabase database, KafkaCommitPublisher publisher,
-            @Value("${premium.eventstore.read-batch-size:64}") int readBatchSize,
+            OutboxMarkers markers, @Value("${premium.eventstore.read-batch-size:64}") int readBatchSize,
             @Value("${premium.eventstore.events-per-commit-max:1000}") int eventsPerCommitMax) {
-        return new MongoEventStorageEngine(database, publisher, readBatchSize, eventsPerCommitMax);
+        return new MongoEventStorageEngine(database, publisher, readBatchSize, eventsPerCommitMax, markers);
     }
 
     @Bean
-    PendingCommitSweeper pendingCommitSweeper(MongoDatabase database, MongoEventStorageEngine storage,
+    PendingCommitSweeper pendingCommitSweeper(OutboxMarkers markers, MongoEventStorageEngine storage,
             KafkaCommitPublisher publisher, OutboxProperties properties, MeterRegistry meters) {
-        return new PendingCommitSweeper(database, storage, publisher, properties, meters);
-    }
-
-    @Bean
-    StreamGate streamGate(MongoDatabase database, ConsumerProperties properties) {
-        return new StreamGate(database, properties.parkedPerStreamMax());
+        return new PendingCommitSweeper(markers, storage, publisher, properties, meters);
     }
 
     @Bean
@@ -145,11 +150,10 @@ public class LedgerPlatformAutoConfiguration {
     @Bean
     EventConsumers eventConsumers(ObjectProvider<EventStreamHandler> handlers,
             DefaultKafkaConsumerFactory<String, byte[]> ledgerConsumerFactory,
-            KafkaTemplate<String, byte[]> deadLetterTemplate, StreamGate gate, ConsumerProperties properties,
-            @Value("${spring.application.name}") String applicationName, MeterRegistry meters,
-            ProjectionStore projectionStore) {
-        return new EventConsumers(handlers.orderedStream().toList(), ledgerConsumerFactory, deadLetterTemplate, gate,
-                properties, applicationName, meters, projectionStore);
+            KafkaTemplate<String, byte[]> deadLetterTemplate, ConsumerProperties properties,
+            @Value("${spring.application.name}") String applicationName, MeterRegistry meters) {
+        return new EventConsumers(handlers.orderedStream().toList(), ledgerConsumerFactory, deadLetterTemplate,
+                properties, applicationName, meters);
     }
 
     /** Every topic and its dead-letter twin, kept forever; creating an existing topic is a no-op. */
@@ -183,9 +187,22 @@ public class LedgerPlatformAutoConfiguration {
         return new OperationsController(deadLetters, republisher);
     }
 
+    /** Correlation (trace) and causation ids of every command travel to the events it causes. */
     @Bean
-    CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
+    CorrelationDataProvider causationProvider() {
+        return new CausationProvider();
+    }
+
+    @Bean
+    LedgerCommands ledgerCommands(CommandGateway commandGateway, CommandProperties properties) {
+        return new LedgerCommands(commandGateway, properties);
+    }
+
+    @Bean
+    FilterRegistrationBean<CorrelationFilter> correlationFilter() {
+        FilterRegistrationBean<CorrelationFilter> registration = new FilterRegistrationBean<>(new CorrelationFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
     }
 
     /** Who issued a command travels to every event it caused, for the audit trail. */

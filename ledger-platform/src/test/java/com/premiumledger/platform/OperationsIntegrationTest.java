@@ -48,7 +48,7 @@ class OperationsIntegrationTest {
         DeadLetter letter = await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.list().stream()
                 .filter(candidate -> poison.equals(candidate.key())).findFirst().orElse(null), found -> found != null);
         assertThat(letter.exceptionMessage()).contains("poison pill");
-        assertThat(letter.consumerGroup()).isEqualTo("test-ledger-ops.recording");
+        assertThat(letter.consumerGroup()).isEqualTo("test-ledger-ops.events");
         assertThat(support.received(poison)).isEmpty();
 
         support.curePoison();
@@ -57,7 +57,7 @@ class OperationsIntegrationTest {
         assertThat(deadLetters.list().stream().filter(candidate -> candidate.id().equals(retried.id())).findFirst()
                 .orElseThrow().retriedAt()).isNotNull();
         deadLetters.retry(letter.id());
-        assertThat(support.received(poison)).as("a second retry is dropped by the gate").hasSize(1);
+        assertThat(support.received(poison)).as("a second retry is dropped by the handler's guard").hasSize(1);
     }
 
     @Test

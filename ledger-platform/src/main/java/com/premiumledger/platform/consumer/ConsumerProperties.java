@@ -13,8 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * @param concurrency consumer threads per handler (at most the partition count is useful)
  * @param retryAttempts attempts at one record before it goes to the dead-letter topic
  * @param retryBackoff first wait between attempts, doubled each time
- * @param parkedPerStreamMax events one aggregate stream may park behind a gap before consumption fails
- *     loudly (a gap that large means an event was lost upstream, which must never be ignored)
+ * @param processingGroupsMax processing groups (Kafka consumer groups) a service may run; each one polls,
+ *     decodes and commits on its own, so every group more costs every event of its topics one more delivery
  * @param partitions partitions of each topic a service creates
  * @param replicationFactor replicas of each topic (1 for the embedded broker)
  */
@@ -24,7 +24,7 @@ public record ConsumerProperties(
         @Min(1) @DefaultValue("1") int concurrency,
         @Min(1) @DefaultValue("4") int retryAttempts,
         @NotNull @DefaultValue("200ms") Duration retryBackoff,
-        @Min(1) @DefaultValue("1000") int parkedPerStreamMax,
+        @Min(1) @DefaultValue("2") int processingGroupsMax,
         @Min(1) @DefaultValue("4") int partitions,
         @Min(1) @DefaultValue("1") short replicationFactor) {
 }

@@ -1,7 +1,23 @@
 package com.premiumledger.platform.eventstore;
 
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
 /** Receives every commit right after it is stored; the outbox marker covers the time until it is acknowledged. */
 public interface CommitPublisher {
 
     void publish(StoredCommit commit);
+
+    /**
+     * This process's send of the aggregate's latest commit while Kafka has not acknowledged it yet: completes when
+     * it is, exceptionally when the send failed. Empty when this process has nothing of the aggregate in flight.
+     */
+    default Optional<CompletableFuture<Void>> inFlight(String aggregateId) {
+        return Optional.empty();
+    }
+
+    /** Sends a commit and waits until Kafka acknowledged every event of it. */
+    default void publishAndWait(StoredCommit commit) throws Exception {
+        throw new UnsupportedOperationException("this publisher cannot wait for acknowledgements");
+    }
 }

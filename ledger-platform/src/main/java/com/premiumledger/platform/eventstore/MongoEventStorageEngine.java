@@ -9,6 +9,8 @@ import com.premiumledger.events.EventJson;
 import com.premiumledger.events.EventTypes;
 import com.premiumledger.events.LedgerEvent;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -26,8 +28,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.bson.Document;
 
 /**
@@ -37,30 +37,35 @@ import org.bson.Document;
  *
  * <p>Layout: collection {@code event_commits} holds one document per commit, {@code _id} =
  * aggregate id + ":" + first sequence number. Loading an aggregate asks for the next block of candidate
- * ids with {@code $in} and walks the chain of commits. Collection {@code event_pending} is the outbox: a
- * marker with the commit's id is written before the commit and removed once Kafka acknowledged every
- * event of it, so a crash between storing and publishing leaves a marker the sweeper will find.
+ * ids with {@code $in} and walks the chain of commits. Before a commit is written, the aggregate's outbox marker
+ * is taken ({@link OutboxMarkers}): a crash between storing and publishing leaves a marker the sweeper finds, and
+ * commit N+1 is stored only once commit N was acknowledged by Kafka.
  *
  * <p>There is no global order and no streaming read: projections are fed from Kafka, never from here.
  */
 public class MongoEventStorageEngine implements EventStorageEngine {
 
     static final String COMMITS = "event_commits";
-    static final String PENDING = "event_pending";
 
     private final MongoCollection<Document> commits;
-    private final MongoCollection<Document> pending;
+    private final OutboxMarkers markers;
     private final CommitPublisher publisher;
     private final int readBatchSize;
     private final int eventsPerCommitMax;
 
     public MongoEventStorageEngine(MongoDatabase database, CommitPublisher publisher, int readBatchSize,
                                    int eventsPerCommitMax) {
+        this(database, publisher, readBatchSize, eventsPerCommitMax, new OutboxMarkers(database,
+                Duration.ofSeconds(10), Duration.ofSeconds(2), Clock.systemUTC()));
+    }
+
+    public MongoEventStorageEngine(MongoDatabase database, CommitPublisher publisher, int readBatchSize,
+                                   int eventsPerCommitMax, OutboxMarkers markers) {
         if (readBatchSize < 1 || eventsPerCommitMax < 1) {
             throw new IllegalArgumentException("read batch size and events per commit must be positive");
         }
         this.commits = database.getCollection(COMMITS);
-        this.pending = database.getCollection(PENDING);
+        this.markers = markers;
         this.publisher = publisher;
         this.readBatchSize = readBatchSize;
         this.eventsPerCommitMax = eventsPerCommitMax;
@@ -115,35 +120,19 @@ public class MongoEventStorageEngine implements EventStorageEngine {
     }
 
     private void store(StoredCommit commit) {
-        Document marker = new Document("_id", commit.commitId())
-                .append("aggregateId", commit.aggregateId())
-                .append("firstSequence", commit.firstSequence())
-                .append("storedAt", Date.from(commit.storedAt()));
-        try {
-            pending.insertOne(marker);
-        } catch (MongoWriteException e) {
-            throw concurrencyOrRethrow(e, commit);
-        }
+        markers.claim(commit, this::findCommit, publisher);
         try {
             commits.insertOne(CommitDocuments.toDocument(commit));
         } catch (MongoWriteException e) {
-            pending.deleteOne(Filters.eq("_id", commit.commitId()));
+            markers.release(commit.aggregateId(), commit.commitId());
             throw concurrencyOrRethrow(e, commit);
-        } catch (RuntimeException e) {
-            // Unknown outcome (e.g. a timeout): the marker stays, and the sweeper decides by reading the commit.
-            throw e;
         }
+        // Any other failure has an unknown outcome (e.g. a timeout): the marker stays, and the sweeper or the
+        // aggregate's next writer decides by reading the commit.
     }
 
     private static RuntimeException concurrencyOrRethrow(MongoWriteException e, StoredCommit commit) {
-        if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-            return e;
-        }
-        if (commit.firstSequence() == 0) {
-            return new AggregateStreamCreationException("aggregate " + commit.aggregateId() + " already exists");
-        }
-        return new ConcurrencyException("aggregate " + commit.aggregateId() + " was changed concurrently at sequence "
-                + commit.firstSequence());
+        return e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY ? OutboxMarkers.conflict(commit) : e;
     }
 
     @Override

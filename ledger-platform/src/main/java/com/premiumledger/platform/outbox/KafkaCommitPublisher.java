@@ -1,15 +1,16 @@
 package com.premiumledger.platform.outbox;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import com.premiumledger.platform.eventstore.CommitPublisher;
+import com.premiumledger.platform.eventstore.OutboxMarkers;
 import com.premiumledger.platform.eventstore.StoredCommit;
 import com.premiumledger.platform.eventstore.StoredEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -17,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -35,18 +35,19 @@ public class KafkaCommitPublisher implements CommitPublisher, SmartLifecycle {
     private static final int MARKER_DELETE_BATCH_MAX = 500;
 
     private final Producer<String, byte[]> producer;
-    private final MongoCollection<Document> pending;
+    private final OutboxMarkers markers;
     private final OutboxProperties properties;
-    private final BlockingQueue<String> acknowledged = new LinkedBlockingQueue<>();
+    private final BlockingQueue<StoredCommit> acknowledged = new LinkedBlockingQueue<>();
+    private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     private final Counter publishedEvents;
     private final Counter failedCommits;
     private volatile boolean running;
     private Thread remover;
 
-    public KafkaCommitPublisher(Producer<String, byte[]> producer, MongoDatabase database,
+    public KafkaCommitPublisher(Producer<String, byte[]> producer, OutboxMarkers markers,
                                 OutboxProperties properties, MeterRegistry meters) {
         this.producer = producer;
-        this.pending = database.getCollection("event_pending");
+        this.markers = markers;
         this.properties = properties;
         this.publishedEvents = Counter.builder("ledger.outbox.published.events")
                 .description("events acknowledged by Kafka on the live path").register(meters);
@@ -57,10 +58,14 @@ public class KafkaCommitPublisher implements CommitPublisher, SmartLifecycle {
     @Override
     public void publish(StoredCommit commit) {
         List<CompletableFuture<RecordMetadata>> sends = sendAll(commit);
-        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) -> {
+        CompletableFuture<Void> all = CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
+        // The aggregate's next writer waits for this before it stores its commit (see OutboxMarkers).
+        inFlight.put(commit.commitId(), all);
+        all.whenComplete((ignored, failure) -> {
+            inFlight.remove(commit.commitId(), all);
             if (failure == null) {
                 publishedEvents.increment(commit.events().size());
-                acknowledged.add(commit.commitId());
+                acknowledged.add(commit);
             } else {
                 failedCommits.increment();
                 log.warn("publishing commit {} failed; its outbox marker stays for the sweeper: {}",
@@ -115,7 +120,13 @@ public class KafkaCommitPublisher implements CommitPublisher, SmartLifecycle {
         return future;
     }
 
-    /** Sends a commit and waits for every acknowledgement; used by the sweeper. */
+    @Override
+    public Optional<CompletableFuture<Void>> inFlight(String commitId) {
+        return Optional.ofNullable(inFlight.get(commitId));
+    }
+
+    /** Sends a commit and waits for every acknowledgement; used by the sweeper and a waiting writer. */
+    @Override
     public void publishAndWait(StoredCommit commit) throws Exception {
         List<CompletableFuture<RecordMetadata>> sends = sendAll(commit);
         CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
@@ -123,16 +134,16 @@ public class KafkaCommitPublisher implements CommitPublisher, SmartLifecycle {
     }
 
     private void removeAcknowledgedMarkers() {
-        List<String> batch = new ArrayList<>(MARKER_DELETE_BATCH_MAX);
+        List<StoredCommit> batch = new ArrayList<>(MARKER_DELETE_BATCH_MAX);
         while (running || !acknowledged.isEmpty()) {
             try {
-                String first = acknowledged.poll(200, TimeUnit.MILLISECONDS);
+                StoredCommit first = acknowledged.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 batch.add(first);
                 acknowledged.drainTo(batch, MARKER_DELETE_BATCH_MAX - 1);
-                pending.deleteMany(Filters.in("_id", batch));
+                markers.release(batch);
                 batch.clear();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

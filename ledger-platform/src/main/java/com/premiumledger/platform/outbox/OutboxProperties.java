@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  *     before storing; it is removed (the command was never accepted)
  * @param sweepBatchMax markers handled per sweep
  * @param sendTimeout how long the sweeper waits for Kafka to acknowledge one commit
+ * @param predecessorWait how long a writer waits for Kafka to acknowledge its aggregate's previous commit before
+ *     it publishes that commit itself (commit N+1 is stored only after N was acknowledged)
  */
 @Validated
 @ConfigurationProperties("premium.outbox")
@@ -30,5 +32,6 @@ public record OutboxProperties(
         @NotNull @DefaultValue("10s") Duration sweepMinAge,
         @NotNull @DefaultValue("5m") Duration abandonAfter,
         @Min(1) @DefaultValue("500") int sweepBatchMax,
-        @NotNull @DefaultValue("30s") Duration sendTimeout) {
+        @NotNull @DefaultValue("30s") Duration sendTimeout,
+        @NotNull @DefaultValue("2s") Duration predecessorWait) {
 }

@@ -1,20 +1,15 @@
 package com.premiumledger.platform.outbox;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import com.premiumledger.platform.eventstore.MongoEventStorageEngine;
+import com.premiumledger.platform.eventstore.OutboxMarkers;
 import com.premiumledger.platform.eventstore.StoredCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -22,14 +17,14 @@ import org.springframework.scheduling.annotation.Scheduled;
 /**
  * The guarantee that a stored event reaches Kafka: every commit is preceded by an outbox marker, and the
  * marker goes only after Kafka acknowledged the commit. This sweeper finds markers older than the live
- * path needs, republishes their commits in aggregate order, and removes the markers. The marker
+ * path needs, republishes their commits, and removes the markers. The marker
  * collection holds only in-flight commits, so listing it stays cheap however large the store grows.
  */
 public class PendingCommitSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(PendingCommitSweeper.class);
 
-    private final MongoCollection<Document> pending;
+    private final OutboxMarkers markers;
     private final MongoEventStorageEngine storage;
     private final KafkaCommitPublisher publisher;
     private final OutboxProperties properties;
@@ -37,9 +32,9 @@ public class PendingCommitSweeper {
     private final Counter abandoned;
     private final AtomicLong lastSeenPending = new AtomicLong();
 
-    public PendingCommitSweeper(MongoDatabase database, MongoEventStorageEngine storage,
+    public PendingCommitSweeper(OutboxMarkers markers, MongoEventStorageEngine storage,
                                 KafkaCommitPublisher publisher, OutboxProperties properties, MeterRegistry meters) {
-        this.pending = database.getCollection("event_pending");
+        this.markers = markers;
         this.storage = storage;
         this.publisher = publisher;
         this.properties = properties;
@@ -59,17 +54,11 @@ public class PendingCommitSweeper {
 
     /** Republishes every commit whose marker is older than {@code cutoff}; returns how many. */
     public int sweepOlderThan(Instant cutoff) {
-        // The marker collection holds only commits in flight, so filtering it server-side stays cheap; young
-        // markers (still in their writer's hands) must never crowd old ones out of a batch.
-        lastSeenPending.set(pending.countDocuments());
-        List<Document> markers = new ArrayList<>();
-        pending.find(Filters.lt("storedAt", java.util.Date.from(cutoff))).limit(properties.sweepBatchMax())
-                .into(markers);
-        // One aggregate's commits go out in sequence order, as the live path sent them.
-        markers.sort(Comparator.comparing((Document marker) -> marker.getString("aggregateId"))
-                .thenComparing(marker -> marker.getLong("firstSequence")));
+        lastSeenPending.set(markers.count());
+        // One marker per aggregate: each names the aggregate's only unacknowledged commit, so any order is
+        // the aggregate's order.
         int count = 0;
-        for (Document marker : markers) {
+        for (OutboxMarkers.Marker marker : markers.olderThan(cutoff, properties.sweepBatchMax())) {
             if (recover(marker)) {
                 count++;
             }
@@ -77,27 +66,26 @@ public class PendingCommitSweeper {
         return count;
     }
 
-    private boolean recover(Document marker) {
-        String commitId = marker.getString("_id");
-        Optional<StoredCommit> commit = storage.findCommit(commitId);
+    private boolean recover(OutboxMarkers.Marker marker) {
+        Optional<StoredCommit> commit = storage.findCommit(marker.commitId());
         if (commit.isEmpty()) {
-            Instant storedAt = marker.getDate("storedAt").toInstant();
-            if (storedAt.isBefore(Instant.now().minus(properties.abandonAfter()))) {
-                pending.deleteOne(Filters.eq("_id", commitId));
+            if (marker.storedAt().isBefore(Instant.now().minus(properties.abandonAfter()))) {
+                markers.release(marker.aggregateId(), marker.commitId());
                 abandoned.increment();
             }
             return false;
         }
         try {
             publisher.publishAndWait(commit.get());
-            pending.deleteOne(Filters.eq("_id", commitId));
+            markers.release(List.of(commit.get()));
             republished.increment();
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         } catch (Exception e) {
-            log.warn("republishing commit {} failed; will retry at the next sweep: {}", commitId, e.toString());
+            log.warn("republishing commit {} failed; will retry at the next sweep: {}", marker.commitId(),
+                    e.toString());
             return false;
         }
     }

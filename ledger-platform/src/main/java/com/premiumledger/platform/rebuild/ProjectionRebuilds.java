@@ -1,7 +1,6 @@
 package com.premiumledger.platform.rebuild;
 
 import com.premiumledger.platform.consumer.EventConsumers;
-import com.premiumledger.platform.consumer.StreamGate;
 import com.premiumledger.platform.web.ApiProblem;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -33,20 +32,21 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 /**
  * Rebuilds {@link RebuildableProjection}s without downtime. A rebuild consumes the projection's topics from
- * offset zero under a consumer group and gate name of its own, into a fresh copy of its collections, while
- * the live consumer goes on feeding the copy that answers queries. Every
+ * offset zero under a consumer group of its own, into a fresh copy of its collections, while the projection's
+ * processing group goes on feeding the copy that answers queries. Every
  * {@code premium.rebuild.progress-sample-interval} its progress is measured from the broker (end offsets against
- * its group's committed offsets; the pace over {@code pace-window}, see {@link RebuildPace}); once fewer than {@code switch-remaining-max} records are left it switches:
+ * its group's committed offsets; the pace over {@code pace-window}, see {@link RebuildPace}); once fewer than
+ * {@code switch-remaining-max} records are left it switches:
  *
  * <ol>
- *   <li>the live consumer stops; its group's committed offsets are where the live copy is;</li>
+ *   <li>the processing group stops; its committed offsets are where the live copy is;</li>
  *   <li>the rebuild consumer runs on until its committed offsets reach those on every partition, so the
  *       fresh copy holds at least everything the live copy holds; then it stops too;</li>
- *   <li>one write to {@code projection_rebuilds} makes the fresh copy the one in use (queries resolve their
- *       collections through {@link ProjectionStore#live}, so they move in that step);</li>
- *   <li>the live consumer starts again under the rebuild's group and gate name: it continues at the rebuild's
- *       committed offsets with the rebuild's gate state, so no record is skipped and none applied twice;</li>
- *   <li>the old copy's collections, gate state and consumer group are dropped.</li>
+ *   <li>one write to {@code projection_rebuilds} makes the fresh copy the one in use (queries and the projection
+ *       resolve their collections through {@link ProjectionStore#live}, so they move in that step);</li>
+ *   <li>the processing group starts again from its own offsets: what the fresh copy already holds is delivered
+ *       again and dropped by the projection's sequence guard, so no record is skipped and none applied twice;</li>
+ *   <li>the old copy's collections and the rebuild's consumer group are dropped.</li>
  * </ol>
  *
  * <p>A restart during a rebuild does not resume it: on start, a rebuild recorded as RUNNING or SWITCHING
@@ -63,7 +63,6 @@ public class ProjectionRebuilds implements SmartLifecycle {
     private final Map<String, RebuildableProjection> projections = new LinkedHashMap<>();
     private final ProjectionStore store;
     private final EventConsumers consumers;
-    private final StreamGate gate;
     private final Admin admin;
     private final RebuildProperties properties;
     private final Clock clock;
@@ -88,12 +87,11 @@ public class ProjectionRebuilds implements SmartLifecycle {
     }
 
     public ProjectionRebuilds(List<RebuildableProjection> projections, ProjectionStore store,
-                              EventConsumers consumers, StreamGate gate, Admin admin, RebuildProperties properties,
+                              EventConsumers consumers, Admin admin, RebuildProperties properties,
                               MeterRegistry meters, Clock clock) {
         projections.forEach(projection -> this.projections.put(projection.name(), projection));
         this.store = store;
         this.consumers = consumers;
-        this.gate = gate;
         this.admin = admin;
         this.properties = properties;
         this.clock = clock;
@@ -224,7 +222,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
             rebuild.container.stop();
         }
         dropCopy(projection, rebuild.generation);
-        deleteGroup(consumers.groupId(projection.name(), rebuild.generation));
+        deleteGroup(consumers.rebuildGroupId(projection.name(), rebuild.generation));
         store.end(projection.name(), state, message, clock.instant());
         running.remove(projection.name());
         log.info("rebuild of {} into copy {} ended {}: {}", projection.name(), rebuild.generation, state, message);
@@ -232,7 +230,6 @@ public class ProjectionRebuilds implements SmartLifecycle {
 
     private void dropCopy(RebuildableProjection projection, int generation) {
         store.drop(projection.collectionNames(), generation);
-        gate.forget(EventConsumers.gateName(projection.name(), generation));
     }
 
     /** One round of the monitor: progress of every running rebuild, and the switch of those caught up. */
@@ -245,7 +242,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
                     abandon(projection, rebuild, RebuildState.FAILED, rebuild.failure);
                     continue;
                 }
-                Progress progress = progress(projection, consumers.groupId(name, rebuild.generation));
+                Progress progress = progress(projection, consumers.rebuildGroupId(name, rebuild.generation));
                 double perSecond = rebuild.pace.sample(System.nanoTime(), progress.processed());
                 store.progress(name, progress.processed(), progress.remaining(), Math.round(perSecond * 10) / 10.0);
                 refresh(name);
@@ -285,9 +282,9 @@ public class ProjectionRebuilds implements SmartLifecycle {
     private void catchUpAndSwitch(RebuildableProjection projection, Running rebuild)
             throws ExecutionException, InterruptedException, TimeoutException {
         String name = projection.name();
-        String liveGroup = consumers.groupId(name, rebuild.liveGeneration);
-        String rebuildGroup = consumers.groupId(name, rebuild.generation);
-        Map<TopicPartition, Long> livePositions = committed(liveGroup);
+        String rebuildGroup = consumers.rebuildGroupId(name, rebuild.generation);
+        Map<TopicPartition, Long> livePositions = committed(consumers.liveGroupId(name));
+        livePositions.keySet().removeIf(partition -> !projection.topics().contains(partition.topic()));
         long deadline = System.nanoTime() + properties.switchTimeout().toNanos();
         while (!reached(committed(rebuildGroup), livePositions)) {
             if (rebuild.failure != null || System.nanoTime() > deadline) {
@@ -300,13 +297,14 @@ public class ProjectionRebuilds implements SmartLifecycle {
             LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
         rebuild.container.stop();
+        Progress progress = progress(projection, rebuildGroup);
         store.switchTo(name, rebuild.generation, clock.instant());
-        consumers.replaceLive(name, rebuild.generation);
+        // The group goes on from its own offsets: what the fresh copy already holds comes again, and the
+        // projection's sequence guard drops it.
+        consumers.resumeLive(name);
         running.remove(name);
         store.drop(projection.collectionNames(), rebuild.liveGeneration);
-        gate.forget(EventConsumers.gateName(name, rebuild.liveGeneration));
-        deleteGroup(liveGroup);
-        Progress progress = progress(projection, rebuildGroup);
+        deleteGroup(rebuildGroup);
         store.progress(name, progress.processed(), progress.remaining(), store.record(name).map(record ->
                 record.get("eventsPerSecond", 0.0)).orElse(0.0));
         log.info("projection {} switched to its rebuilt copy {}; copy {} dropped", name, rebuild.generation,

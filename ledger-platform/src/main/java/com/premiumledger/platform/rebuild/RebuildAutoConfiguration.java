@@ -2,7 +2,6 @@ package com.premiumledger.platform.rebuild;
 
 import com.premiumledger.platform.LedgerPlatformAutoConfiguration;
 import com.premiumledger.platform.consumer.EventConsumers;
-import com.premiumledger.platform.consumer.StreamGate;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.Admin;
@@ -19,9 +18,9 @@ public class RebuildAutoConfiguration {
 
     @Bean
     ProjectionRebuilds projectionRebuilds(ObjectProvider<RebuildableProjection> projections, ProjectionStore store,
-            EventConsumers consumers, StreamGate gate, KafkaProperties kafka, RebuildProperties properties,
+            EventConsumers consumers, KafkaProperties kafka, RebuildProperties properties,
             MeterRegistry meters) {
-        return new ProjectionRebuilds(projections.orderedStream().toList(), store, consumers, gate,
+        return new ProjectionRebuilds(projections.orderedStream().toList(), store, consumers,
                 Admin.create(kafka.buildAdminProperties(null)), properties, meters, Clock.systemUTC());
     }
 

@@ -22,6 +22,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import com.premiumledger.platform.command.CommandTimeoutException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -65,6 +66,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ProblemDetail concurrency(ConcurrencyException e) {
         return Problems.of(HttpStatus.CONFLICT, "concurrent-modification", "Conflict",
                 "the resource changed while this request was handled; retry it");
+    }
+
+    /** The command's outcome is unknown; the client retries (idempotently) after the time it is told. */
+    @ExceptionHandler(CommandTimeoutException.class)
+    ResponseEntity<ProblemDetail> commandTimeout(CommandTimeoutException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "command-timeout", "Service unavailable",
+                        e.getMessage()));
     }
 
     @ExceptionHandler(CommandExecutionException.class)

@@ -56,7 +56,7 @@ class PlatformMetricsIntegrationTest {
         PrometheusScrape scrape = await().atMost(Duration.ofSeconds(30)).until(
                 () -> PrometheusScrape.of(prometheus.scrape()),
                 candidate -> candidate.samples("ledger_consumer_lag").stream()
-                        .anyMatch(sample -> sample.contains("consumer_group=\"test-ledger-metrics.recording\"")));
+                        .anyMatch(sample -> sample.contains("consumer_group=\"test-ledger-metrics.events\"")));
         assertDescribed(scrape, "axon_commands_succeeded", "counter");
         assertDescribed(scrape, "axon_commands_failed", "counter");
         assertDescribed(scrape, "ledger_outbox_published_events", "counter");
@@ -69,7 +69,7 @@ class PlatformMetricsIntegrationTest {
         assertThat(scrape.samples("ledger_consumer_lag")).anyMatch(sample ->
                 sample.contains("topic=\"premium.billing.v1\"") && sample.contains("partition=\""));
         assertThat(scrape.samples("ledger_consumer_dead_letters"))
-                .anyMatch(sample -> sample.contains("handler=\"recording\""));
+                .anyMatch(sample -> sample.contains("handler=\"events\""));
         assertThat(scrape.familiesWithoutHelp()).isEmpty();
         assertThat(scrape.families().keySet()).noneMatch(name -> name.chars().anyMatch(Character::isUpperCase));
     }
