@@ -15,6 +15,9 @@ import org.springframework.validation.annotation.Validated;
  * @param retryBackoff first wait between attempts, doubled each time
  * @param processingGroupsMax processing groups (Kafka consumer groups) a service may run; each one polls,
  *     decodes and commits on its own, so every group more costs every event of its topics one more delivery
+ * @param replayOnly run only the pure projections ({@link com.premiumledger.platform.rebuild.RebuildableProjection}):
+ *     a copy of a service that builds its views from the topics into its own database and decides, sends and
+ *     publishes nothing (a fresh start to compare with, and the rebuild benchmark)
  * @param partitions partitions of each topic a service creates
  * @param replicationFactor replicas of each topic (1 for the embedded broker)
  */
@@ -25,6 +28,7 @@ public record ConsumerProperties(
         @Min(1) @DefaultValue("4") int retryAttempts,
         @NotNull @DefaultValue("200ms") Duration retryBackoff,
         @Min(1) @DefaultValue("2") int processingGroupsMax,
+        @DefaultValue("false") boolean replayOnly,
         @Min(1) @DefaultValue("4") int partitions,
         @Min(1) @DefaultValue("1") short replicationFactor) {
 }

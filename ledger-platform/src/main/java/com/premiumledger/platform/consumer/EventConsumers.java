@@ -63,6 +63,9 @@ public class EventConsumers implements SmartLifecycle {
         this.meters = meters;
         Map<String, List<EventStreamHandler>> byGroup = new LinkedHashMap<>();
         for (EventStreamHandler handler : handlers) {
+            if (properties.replayOnly() && !(handler instanceof RebuildableProjection)) {
+                continue;
+            }
             if (this.handlers.put(handler.name(), handler) != null) {
                 throw new IllegalStateException("two event handlers are named " + handler.name());
             }

@@ -70,7 +70,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** The command's outcome is unknown; the client retries (idempotently) after the time it is told. */
     @ExceptionHandler(CommandTimeoutException.class)
-    ResponseEntity<ProblemDetail> commandTimeout(CommandTimeoutException e) {
+    public ResponseEntity<ProblemDetail> commandTimeout(CommandTimeoutException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "command-timeout", "Service unavailable",
