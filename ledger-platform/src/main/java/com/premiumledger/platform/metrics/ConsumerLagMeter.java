@@ -5,22 +5,16 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import com.premiumledger.platform.consumer.GroupOffsets;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +32,7 @@ public class ConsumerLagMeter implements SmartLifecycle {
     static final String NAME = "ledger.consumer.lag";
 
     private final Admin admin;
+    private final GroupOffsets offsets;
     private final java.util.function.Supplier<Map<String, List<String>>> groups;
     private final MetricsProperties properties;
     private final MultiGauge lag;
@@ -48,6 +43,7 @@ public class ConsumerLagMeter implements SmartLifecycle {
     public ConsumerLagMeter(Admin admin, java.util.function.Supplier<Map<String, List<String>>> groups,
                             MetricsProperties properties, MeterRegistry meters) {
         this.admin = admin;
+        this.offsets = new GroupOffsets(admin, properties.lagTimeout());
         this.properties = properties;
         this.groups = groups;
         this.lag = MultiGauge.builder(NAME)
@@ -71,51 +67,14 @@ public class ConsumerLagMeter implements SmartLifecycle {
     /** Lag per group and partition. */
     Map<String, Map<TopicPartition, Long>> measure() throws ExecutionException, InterruptedException,
             TimeoutException {
-        long timeoutMillis = properties.lagTimeout().toMillis();
-        Map<String, List<String>> topicsByGroup = groups.get();
-        Set<String> topics = new LinkedHashSet<>();
-        topicsByGroup.values().forEach(topics::addAll);
-        if (topics.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, TopicDescription> descriptions = admin.describeTopics(topics).allTopicNames()
-                .get(timeoutMillis, TimeUnit.MILLISECONDS);
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        descriptions.values().forEach(description -> description.partitions().forEach(partition ->
-                latest.put(new TopicPartition(description.name(), partition.partition()), OffsetSpec.latest())));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
-                .get(timeoutMillis, TimeUnit.MILLISECONDS);
-        Map<TopicPartition, Long> earliest = null;
         Map<String, Map<TopicPartition, Long>> lagByGroup = new LinkedHashMap<>();
-        for (Map.Entry<String, List<String>> group : topicsByGroup.entrySet()) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.getKey())
-                    .partitionsToOffsetAndMetadata().get(timeoutMillis, TimeUnit.MILLISECONDS);
+        for (Map.Entry<String, List<String>> group : groups.get().entrySet()) {
             Map<TopicPartition, Long> groupLag = new LinkedHashMap<>();
-            for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : ends.entrySet()) {
-                if (!group.getValue().contains(end.getKey().topic())) {
-                    continue;
-                }
-                OffsetAndMetadata position = committed.get(end.getKey());
-                if (position == null && earliest == null) {
-                    earliest = earliest(latest, timeoutMillis);
-                }
-                long from = position != null ? position.offset() : earliest.getOrDefault(end.getKey(), 0L);
-                groupLag.put(end.getKey(), Math.max(0, end.getValue().offset() - from));
-            }
+            offsets.of(group.getKey(), group.getValue()).forEach((partition, position) ->
+                    groupLag.put(partition, position.lag()));
             lagByGroup.put(group.getKey(), groupLag);
         }
         return lagByGroup;
-    }
-
-    /** A group that never committed on a partition starts from its beginning (the topics are the log). */
-    private Map<TopicPartition, Long> earliest(Map<TopicPartition, OffsetSpec> partitions, long timeoutMillis)
-            throws ExecutionException, InterruptedException, TimeoutException {
-        Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
-        partitions.keySet().forEach(partition -> specs.put(partition, OffsetSpec.earliest()));
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        admin.listOffsets(specs).all().get(timeoutMillis, TimeUnit.MILLISECONDS)
-                .forEach((partition, info) -> offsets.put(partition, info.offset()));
-        return offsets;
     }
 
     private static List<MultiGauge.Row<?>> rows(Map<String, Map<TopicPartition, Long>> lagByGroup) {

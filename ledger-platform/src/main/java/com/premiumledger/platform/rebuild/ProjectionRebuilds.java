@@ -1,13 +1,13 @@
 package com.premiumledger.platform.rebuild;
 
 import com.premiumledger.platform.consumer.EventConsumers;
+import com.premiumledger.platform.consumer.GroupOffsets;
 import com.premiumledger.platform.web.ApiProblem;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -64,6 +60,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
     private final ProjectionStore store;
     private final EventConsumers consumers;
     private final Admin admin;
+    private final GroupOffsets offsets;
     private final RebuildProperties properties;
     private final Clock clock;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
@@ -93,6 +90,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
         this.store = store;
         this.consumers = consumers;
         this.admin = admin;
+        this.offsets = new GroupOffsets(admin, properties.adminTimeout());
         this.properties = properties;
         this.clock = clock;
         recoverAfterRestart();
@@ -333,43 +331,18 @@ public class ProjectionRebuilds implements SmartLifecycle {
 
     private Progress progress(RebuildableProjection projection, String group)
             throws ExecutionException, InterruptedException, TimeoutException {
-        long timeout = properties.adminTimeout().toMillis();
-        Map<String, TopicDescription> descriptions = admin.describeTopics(projection.topics()).allTopicNames()
-                .get(timeout, TimeUnit.MILLISECONDS);
-        Map<TopicPartition, OffsetSpec> latestSpec = new HashMap<>();
-        Map<TopicPartition, OffsetSpec> earliestSpec = new HashMap<>();
-        descriptions.values().forEach(description -> description.partitions().forEach(partition -> {
-            TopicPartition topicPartition = new TopicPartition(description.name(), partition.partition());
-            latestSpec.put(topicPartition, OffsetSpec.latest());
-            earliestSpec.put(topicPartition, OffsetSpec.earliest());
-        }));
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latestSpec).all()
-                .get(timeout, TimeUnit.MILLISECONDS);
-        Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> starts = admin.listOffsets(earliestSpec).all()
-                .get(timeout, TimeUnit.MILLISECONDS);
-        Map<TopicPartition, Long> committed = committed(group);
         long processed = 0;
         long remaining = 0;
-        for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : ends.entrySet()) {
-            long start = starts.get(end.getKey()).offset();
-            long position = Math.max(start, committed.getOrDefault(end.getKey(), start));
-            processed += position - start;
-            remaining += Math.max(0, end.getValue().offset() - position);
+        for (GroupOffsets.Position position : offsets.of(group, projection.topics()).values()) {
+            processed += position.consumed();
+            remaining += position.lag();
         }
         return new Progress(processed, remaining);
     }
 
     private Map<TopicPartition, Long> committed(String group)
             throws ExecutionException, InterruptedException, TimeoutException {
-        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(properties.adminTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        Map<TopicPartition, Long> positions = new HashMap<>();
-        offsets.forEach((partition, offset) -> {
-            if (offset != null) {
-                positions.put(partition, offset.offset());
-            }
-        });
-        return positions;
+        return offsets.committed(group);
     }
 
     @Override
