@@ -62,8 +62,10 @@ public abstract class AccountStreamProjection<V> implements RebuildableProjectio
     protected abstract long lastSequence(V view);
 
     /**
-     * Called with the events just applied to the live copy (never to a copy being rebuilt): each exactly once,
-     * because only the write that moved the guard past it reports it.
+     * Called with the events just applied to the live copy (never to a copy being rebuilt): each at most once,
+     * because only the write that moved the guard past it reports it. Should two writers race on one account
+     * (two instances while partitions move), a batch whose bulk write was partly refused reports only what its
+     * event-by-event retry stored: an event can go unreported then, never reported twice.
      */
     protected void appliedLive(List<ReceivedEvent> events) {
     }
