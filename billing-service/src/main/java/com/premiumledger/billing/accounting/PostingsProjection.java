@@ -2,24 +2,39 @@ package com.premiumledger.billing.accounting;
 
 import com.mongodb.client.MongoDatabase;
 import com.premiumledger.billing.support.ViewDocuments;
+import com.premiumledger.events.BillIssued;
+import com.premiumledger.events.CreditApplied;
+import com.premiumledger.events.CreditRefunded;
+import com.premiumledger.events.LedgerEvent;
+import com.premiumledger.events.PaymentApplied;
+import com.premiumledger.events.PaymentRecorded;
+import com.premiumledger.events.PaymentReversalApplied;
+import com.premiumledger.events.PaymentReversed;
 import com.premiumledger.events.Topics;
+import com.premiumledger.events.UnappliedPaymentReceived;
 import com.premiumledger.platform.consumer.EventStreamHandler;
 import com.premiumledger.platform.consumer.ReceivedEvent;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * Posts every billing and payment event as balanced double entries into {@code posting_streams}, one
- * document per aggregate stream. The platform hands each stream's events in order; the document's
- * {@code lastSequence} is both the replay guard and the write condition, so an event posts exactly once.
+ * document per aggregate stream. A stream's events first arrive in order and may arrive again at any time;
+ * the document's {@code lastSequence} is both the replay guard and the write condition, so an event posts
+ * exactly once.
  */
 @Component
 class PostingsProjection implements EventStreamHandler {
 
     static final String COLLECTION = "posting_streams";
+
+    private static final Set<Class<? extends LedgerEvent>> POSTED_TYPES = Set.of(BillIssued.class,
+            PaymentRecorded.class, UnappliedPaymentReceived.class, PaymentApplied.class, CreditApplied.class,
+            PaymentReversed.class, PaymentReversalApplied.class, CreditRefunded.class);
 
     private final ViewDocuments<PostingStream> documents;
 
@@ -37,9 +52,10 @@ class PostingsProjection implements EventStreamHandler {
         return List.of(Topics.BILLING, Topics.PAYMENTS);
     }
 
+    /** Exactly the events {@link EventPostings} posts; nothing else is decoded for this projection. */
     @Override
-    public boolean handlesBatches() {
-        return true;
+    public Set<Class<? extends LedgerEvent>> eventTypes() {
+        return POSTED_TYPES;
     }
 
     /** A batch in one read and one bulk write; should a guard not hold, event by event (which skips the done). */
@@ -51,7 +67,7 @@ class PostingsProjection implements EventStreamHandler {
             entries.put(event, entryOf(event));
         }
         boolean stored = documents.foldAll(events, event -> !entries.get(event).postings().isEmpty(),
-                PostingStream::lastSequence, (before, event) -> posted(before, event, entries.get(event)));
+                PostingStream::lastSequence, (before, event) -> posted(before, event, entries.get(event))).stored();
         if (!stored) {
             events.forEach(this::handle);
         }

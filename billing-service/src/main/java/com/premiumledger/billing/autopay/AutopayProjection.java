@@ -1,35 +1,37 @@
 package com.premiumledger.billing.autopay;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
+import com.premiumledger.billing.support.ViewDocuments;
 import com.premiumledger.events.AutopayCancelled;
 import com.premiumledger.events.AutopayEnrolled;
 import com.premiumledger.events.AutopayFailed;
+import com.premiumledger.events.LedgerEvent;
 import com.premiumledger.events.Topics;
 import com.premiumledger.platform.consumer.EventStreamHandler;
 import com.premiumledger.platform.consumer.ReceivedEvent;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.bson.Document;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Each account's autopay status in {@code autopay_views} ({@code _id} = account id), from the account's own
- * stream in order. Every write sets what the event states, so a replayed event leaves the view as it was.
+ * Each account's autopay status in {@code autopay_statuses} ({@code _id} = account id), from the account's own
+ * stream. The document's {@code lastSequence} skips an event that comes again, also after later ones (an old
+ * enrolment repeated after a cancellation must not enrol again). The collection replaced {@code autopay_views},
+ * whose documents had no such guard; the processing group reads the topic from its start and fills it.
  */
 @Component
 class AutopayProjection implements EventStreamHandler {
 
-    static final String COLLECTION = "autopay_views";
+    static final String COLLECTION = "autopay_statuses";
 
-    private final MongoCollection<Document> views;
+    private static final Set<Class<? extends LedgerEvent>> TYPES = Set.of(AutopayEnrolled.class,
+            AutopayCancelled.class, AutopayFailed.class);
+
+    private final ViewDocuments<AutopayStatus> documents;
 
     AutopayProjection(MongoDatabase database) {
-        this.views = database.getCollection(COLLECTION);
+        this.documents = new ViewDocuments<>(database.getCollection(COLLECTION), AutopayStatus.class);
     }
 
     @Override
@@ -43,36 +45,54 @@ class AutopayProjection implements EventStreamHandler {
     }
 
     @Override
-    public void handle(ReceivedEvent event) {
-        if (event.payload() instanceof AutopayEnrolled enrolled) {
-            update(enrolled.accountId(), Updates.combine(Updates.set("enrolled", true),
-                    Updates.set("method", enrolled.method()), Updates.set("lastFour", enrolled.lastFour()),
-                    Updates.set("enrolledOn", enrolled.businessDate() == null ? null
-                            : enrolled.businessDate().toString())));
-        } else if (event.payload() instanceof AutopayCancelled cancelled) {
-            update(cancelled.accountId(), Updates.combine(Updates.set("enrolled", false), Updates.unset("method"),
-                    Updates.unset("lastFour"), Updates.unset("enrolledOn")));
-        } else if (event.payload() instanceof AutopayFailed failed) {
-            update(failed.accountId(), Updates.set("lastFailure", new Document("billId", failed.billId())
-                    .append("amountCents", failed.amountCents()).append("reason", failed.reason())));
+    public Set<Class<? extends LedgerEvent>> eventTypes() {
+        return TYPES;
+    }
+
+    /** A batch in one read and one bulk write; should a guard not hold, event by event (which skips the done). */
+    @Override
+    public void handleAll(List<ReceivedEvent> events) {
+        if (!documents.foldAll(events, AutopayProjection::isAutopayEvent, AutopayStatus::lastSequence,
+                AutopayProjection::fold).stored()) {
+            events.forEach(this::handle);
         }
     }
 
-    private void update(String accountId, org.bson.conversions.Bson update) {
-        views.updateOne(Filters.eq("_id", accountId), update, new UpdateOptions().upsert(true));
+    @Override
+    public void handle(ReceivedEvent event) {
+        if (!isAutopayEvent(event)) {
+            return;
+        }
+        AutopayStatus before = documents.find(event.aggregateId()).orElse(null);
+        if (before != null && event.sequence() <= before.lastSequence()) {
+            return;
+        }
+        documents.save(event.aggregateId(), before == null ? null : before.lastSequence(), fold(before, event));
+    }
+
+    private static boolean isAutopayEvent(ReceivedEvent event) {
+        return TYPES.contains(event.payload().getClass());
+    }
+
+    /** The status after {@code event}; {@code before} is null before the account's first autopay event. */
+    private static AutopayStatus fold(AutopayStatus before, ReceivedEvent event) {
+        AutopayStatus status = before == null ? AutopayStatus.none() : before;
+        if (event.payload() instanceof AutopayEnrolled enrolled) {
+            return status.enrolled(enrolled.method(), enrolled.lastFour(), enrolled.businessDate(), event.sequence());
+        }
+        if (event.payload() instanceof AutopayCancelled) {
+            return status.cancelled(event.sequence());
+        }
+        AutopayFailed failed = (AutopayFailed) event.payload();
+        return status.failed(new AutopayStatus.Failure(failed.billId(), failed.amountCents(), failed.reason()),
+                event.sequence());
     }
 
     Optional<AutopayView> find(String accountId) {
-        Document found = views.find(Filters.eq("_id", accountId)).first();
-        if (found == null) {
-            return Optional.empty();
-        }
-        Document failure = found.get("lastFailure", Document.class);
-        String enrolledOn = found.getString("enrolledOn");
-        return Optional.of(new AutopayView(accountId, found.getBoolean("enrolled", false), found.getString("method"),
-                found.getString("lastFour"), enrolledOn == null ? null : LocalDate.parse(enrolledOn),
-                failure == null ? null : failure.getString("billId"),
-                failure == null ? null : failure.getLong("amountCents"),
-                failure == null ? null : failure.getString("reason")));
+        return documents.find(accountId).map(status -> status.toView(accountId));
+    }
+
+    ViewDocuments<AutopayStatus> documents() {
+        return documents;
     }
 }

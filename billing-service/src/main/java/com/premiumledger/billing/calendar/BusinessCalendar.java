@@ -18,9 +18,10 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * The business calendar: time as events. Days close in order, one DayClosed each, so every consumer sees
- * every day pass exactly once whatever the wall clock says.
+ * every day pass exactly once whatever the wall clock says. Its state is one date, so it loads from a
+ * snapshot of that date ({@link CalendarRepository}) rather than from every day it ever closed.
  */
-@Aggregate
+@Aggregate(repository = CalendarConfiguration.REPOSITORY)
 public class BusinessCalendar {
 
     @AggregateIdentifier
@@ -29,6 +30,18 @@ public class BusinessCalendar {
 
     BusinessCalendar() {
         // For Axon: created by the first close, rebuilt from its events afterwards.
+    }
+
+    /** The calendar as of its last closed day: what a snapshot restores. */
+    static BusinessCalendar restored(String calendarId, LocalDate lastClosed) {
+        BusinessCalendar calendar = new BusinessCalendar();
+        calendar.calendarId = calendarId;
+        calendar.lastClosed = lastClosed;
+        return calendar;
+    }
+
+    LocalDate lastClosed() {
+        return lastClosed;
     }
 
     @CommandHandler

@@ -4,6 +4,7 @@ import com.premiumledger.billing.BillingProperties;
 import com.premiumledger.billing.account.DecideMissedPaymentsCommand;
 import com.premiumledger.billing.support.CommandSender;
 import com.premiumledger.events.DayClosed;
+import com.premiumledger.events.LedgerEvent;
 import com.premiumledger.events.Topics;
 import com.premiumledger.platform.consumer.EventStreamHandler;
 import com.premiumledger.platform.consumer.ReceivedEvent;
@@ -19,7 +20,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * When a day closes, every account with a bill due in the span of time that just passed is asked to decide
- * its missed payments. The accounts decide (idempotently), so a redelivered DayClosed does no harm.
+ * its missed payments. The account is the guard: it misses a bill once and refuses to miss it again, so a
+ * redelivered DayClosed (also one repeated after later days) sends commands that change nothing. No guard of
+ * its own on purpose: one keyed by the calendar's sequence would also skip the retry of a day whose commands
+ * failed once a later day went through, and those accounts would not be asked again.
  */
 @Component
 class MissedPaymentDecisions implements EventStreamHandler {
@@ -44,6 +48,11 @@ class MissedPaymentDecisions implements EventStreamHandler {
     @Override
     public Collection<String> topics() {
         return List.of(Topics.BILLING);
+    }
+
+    @Override
+    public Set<Class<? extends LedgerEvent>> eventTypes() {
+        return Set.of(DayClosed.class);
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.premiumledger.billing.account.DecideRefundCommand;
 import com.premiumledger.billing.account.ReversePaymentCommand;
 import com.premiumledger.billing.calendar.BusinessDates;
 import com.premiumledger.billing.support.CommandSender;
+import com.premiumledger.events.LedgerEvent;
 import com.premiumledger.events.PaymentAssigned;
 import com.premiumledger.events.PaymentRecorded;
 import com.premiumledger.events.PaymentReversed;
@@ -14,15 +15,17 @@ import com.premiumledger.platform.consumer.EventStreamHandler;
 import com.premiumledger.platform.consumer.ReceivedEvent;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns what the payment service recorded into account commands: recorded and assigned payments are
  * applied, reversals taken back, refund requests decided. Order across payments does not matter (allocation
  * follows the bills, not the arrival order of cash); one account's payment events share its partition, so a
- * payment's reversal comes after it. The account ignores what it already did (by payment or refund id). A
- * command for an unknown account fails and, after the retries, lands on the dead-letter topic: never dropped
- * silently. Unapplied payments (no account yet) reach no account until assigned.
+ * payment's reversal comes after it. The account is the guard: it ignores what it already did (by payment or
+ * refund id; an applied payment stays applied after its reversal), so a redelivered event, also one repeated
+ * after later ones, sends a command that changes nothing. A command for an unknown account fails and, after
+ * the retries, lands on the dead-letter topic: never dropped silently. Unapplied payments (no account yet) reach no account until assigned.
  */
 @Component
 class PaymentApplication implements EventStreamHandler {
@@ -46,8 +49,8 @@ class PaymentApplication implements EventStreamHandler {
     }
 
     @Override
-    public boolean ordered() {
-        return false;
+    public Set<Class<? extends LedgerEvent>> eventTypes() {
+        return Set.of(PaymentRecorded.class, PaymentAssigned.class, PaymentReversed.class, RefundRequested.class);
     }
 
     @Override

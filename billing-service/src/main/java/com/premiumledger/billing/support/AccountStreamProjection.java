@@ -15,13 +15,20 @@ import com.premiumledger.platform.rebuild.ProjectionCollections;
 import com.premiumledger.platform.rebuild.RebuildableProjection;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
- * A projection of each account's event stream into one document per account. The platform hands events
- * in sequence order; this applies each only if its sequence is past the document's {@code lastSequence},
- * and writes with that sequence as a guard, so a replayed event changes nothing.
+ * A projection of each account's event stream into one document per account. An account's events first
+ * arrive in sequence order, and any may arrive again later; this applies each only if its sequence is past
+ * the document's {@code lastSequence}, and writes with that sequence as a guard, so a repeated event (even
+ * after later ones) changes nothing.
  */
 public abstract class AccountStreamProjection<V> implements RebuildableProjection {
+
+    /** The events of an account's stream that its views show (a rejected refund moves no money, but is shown). */
+    private static final Set<Class<? extends LedgerEvent>> ACCOUNT_EVENT_TYPES = Set.of(AccountOpened.class,
+            BillIssued.class, PaymentApplied.class, PaymentMissed.class, CreditApplied.class,
+            PaymentReversalApplied.class, CreditRefunded.class, RefundRejected.class);
 
     private final ProjectionCollections collections;
     private final String collectionName;
@@ -54,9 +61,23 @@ public abstract class AccountStreamProjection<V> implements RebuildableProjectio
 
     protected abstract long lastSequence(V view);
 
+    /**
+     * Called with the events just applied to the live copy (never to a copy being rebuilt): each at most once,
+     * because only the write that moved the guard past it reports it. Should two writers race on one account
+     * (two instances while partitions move), a batch whose bulk write was partly refused reports only what its
+     * event-by-event retry stored: an event can go unreported then, never reported twice.
+     */
+    protected void appliedLive(List<ReceivedEvent> events) {
+    }
+
     @Override
     public Collection<String> topics() {
         return List.of(Topics.BILLING);
+    }
+
+    @Override
+    public Set<Class<? extends LedgerEvent>> eventTypes() {
+        return ACCOUNT_EVENT_TYPES;
     }
 
     @Override
@@ -70,7 +91,11 @@ public abstract class AccountStreamProjection<V> implements RebuildableProjectio
         if (before != null && event.sequence() <= lastSequence(before)) {
             return;
         }
-        documents.save(accountId, before == null ? null : lastSequence(before), foldChecked(before, event));
+        boolean saved = documents.save(accountId, before == null ? null : lastSequence(before),
+                foldChecked(before, event));
+        if (saved && !into.rebuilding()) {
+            appliedLive(List.of(event));
+        }
     }
 
     /**
@@ -79,18 +104,17 @@ public abstract class AccountStreamProjection<V> implements RebuildableProjectio
      * is already there.
      */
     @Override
-    public boolean handlesBatches() {
-        return true;
-    }
-
-    @Override
     public void handleAll(List<ReceivedEvent> events, ProjectionCollections into) {
-        boolean stored = documentsIn(into).foldAll(events, AccountStreamProjection::isAccountEvent,
+        ViewDocuments.Folded folded = documentsIn(into).foldAll(events, AccountStreamProjection::isAccountEvent,
                 this::lastSequence, this::foldChecked);
-        if (!stored) {
+        if (!folded.stored()) {
             for (ReceivedEvent event : events) {
                 handle(event, into);
             }
+            return;
+        }
+        if (!into.rebuilding() && !folded.applied().isEmpty()) {
+            appliedLive(folded.applied());
         }
     }
 
@@ -112,15 +136,9 @@ public abstract class AccountStreamProjection<V> implements RebuildableProjectio
         return isAccountEvent(event.payload());
     }
 
-    /**
-     * The events of an account's stream that its views show (a rejected refund moves no money, but is shown);
-     * shared with the history as of a date, which folds the stored stream the same way.
-     */
+    /** Whether the views show {@code payload}; shared with the history as of a date, which folds the same way. */
     public static boolean isAccountEvent(LedgerEvent payload) {
-        return payload instanceof AccountOpened || payload instanceof BillIssued || payload instanceof PaymentApplied
-                || payload instanceof PaymentMissed || payload instanceof CreditApplied
-                || payload instanceof PaymentReversalApplied || payload instanceof CreditRefunded
-                || payload instanceof RefundRejected;
+        return ACCOUNT_EVENT_TYPES.contains(payload.getClass());
     }
 
     public ViewDocuments<V> documents() {

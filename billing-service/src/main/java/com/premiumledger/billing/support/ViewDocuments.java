@@ -68,11 +68,11 @@ public final class ViewDocuments<V> {
     /**
      * Folds a batch of in-order events into the views of their streams (keyed by aggregate id) with one read
      * and one bulk write: {@code fold} gets the stream's view so far (null: none yet) and each event past the
-     * view's {@code lastSequence} that {@code applies}. Returns false when a write guard did not hold; the
-     * caller then applies the events one by one, which skips what is already stored.
+     * view's {@code lastSequence} that {@code applies}. When a write guard did not hold, the result is not
+     * {@code stored} and the caller applies the events one by one, which skips what is already stored.
      */
-    public boolean foldAll(List<ReceivedEvent> events, Predicate<ReceivedEvent> applies,
-                           ToLongFunction<V> lastSequence, BiFunction<V, ReceivedEvent, V> fold) {
+    public Folded foldAll(List<ReceivedEvent> events, Predicate<ReceivedEvent> applies,
+                          ToLongFunction<V> lastSequence, BiFunction<V, ReceivedEvent, V> fold) {
         Set<String> ids = new LinkedHashSet<>();
         for (ReceivedEvent event : events) {
             if (applies.test(event)) {
@@ -80,11 +80,12 @@ public final class ViewDocuments<V> {
             }
         }
         if (ids.isEmpty()) {
-            return true;
+            return new Folded(true, List.of());
         }
         Map<String, V> stored = findAll(ids);
         Map<String, V> views = new HashMap<>(stored);
         Set<String> changed = new LinkedHashSet<>();
+        List<ReceivedEvent> applied = new ArrayList<>();
         for (ReceivedEvent event : events) {
             if (!applies.test(event)) {
                 continue;
@@ -95,13 +96,26 @@ public final class ViewDocuments<V> {
             }
             views.put(event.aggregateId(), fold.apply(before, event));
             changed.add(event.aggregateId());
+            applied.add(event);
         }
         List<Write<V>> writes = new ArrayList<>(changed.size());
         for (String id : changed) {
             V before = stored.get(id);
             writes.add(new Write<>(id, before == null ? null : lastSequence.applyAsLong(before), views.get(id)));
         }
-        return saveAll(writes);
+        boolean saved = saveAll(writes);
+        return new Folded(saved, saved ? applied : List.of());
+    }
+
+    /**
+     * The outcome of {@link #foldAll}: whether every write held, and then the events it applied (each past its
+     * stream's stored {@code lastSequence}, so applied now and never before).
+     */
+    public record Folded(boolean stored, List<ReceivedEvent> applied) {
+
+        public Folded {
+            applied = List.copyOf(applied);
+        }
     }
 
     /** A view to store as the successor of the version at {@code expectedLastSequence} (null: none yet). */

@@ -15,23 +15,22 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /**
  * Random stories of bills, payments, assignments, reversals, refunds and closed days, driven through the
- * account's pure decisions: the books always balance and agree with the account.
+ * account's pure decisions: the books always balance and agree with the account. Seeded ({@link Stories}).
  */
-public class LedgerPropertiesTest {
+class LedgerPropertiesTest {
 
     private static final Instant EVENT_TIME = Instant.parse("2026-12-01T10:00:00Z");
 
-    @Property(tries = 300)
-    void postingsOfEveryEventNetToZeroAndMatchTheAccount(@ForAll("stories") List<LedgerScenario.Step> story) {
+    @Test
+    void postingsOfEveryEventNetToZeroAndMatchTheAccount() {
+        Stories.forEach(300, LedgerPropertiesTest::postingsNetToZeroAndMatchTheAccount);
+    }
+
+    private static void postingsNetToZeroAndMatchTheAccount(List<LedgerScenario.Step> story) {
         LedgerScenario scenario = LedgerScenario.run(story);
         List<LedgerEvent> all = new ArrayList<>(scenario.accountEvents());
         all.addAll(scenario.paymentEvents());
@@ -64,8 +63,12 @@ public class LedgerPropertiesTest {
      * was refunded. A reversal takes back its whole amount, always: what it paid on bills, the credit it left,
      * and any of that credit already refunded, which the member owes back as an open item.
      */
-    @Property(tries = 300)
-    void balanceIsBilledLessStandingCashPlusRefunds(@ForAll("stories") List<LedgerScenario.Step> story) {
+    @Test
+    void balanceIsBilledLessStandingCashPlusRefunds() {
+        Stories.forEach(300, LedgerPropertiesTest::balanceIsBilledLessStandingCashPlusRefunds);
+    }
+
+    private static void balanceIsBilledLessStandingCashPlusRefunds(List<LedgerScenario.Step> story) {
         LedgerScenario scenario = LedgerScenario.run(story);
         long billedCents = 0;
         long standingCashCents = 0;
@@ -86,22 +89,5 @@ public class LedgerPropertiesTest {
         }
         assertThat(scenario.openCents() - scenario.creditCents())
                 .isEqualTo(billedCents - standingCashCents + refundedCents);
-    }
-
-    @Provide
-    public static Arbitrary<List<LedgerScenario.Step>> stories() {
-        return steps().list().ofMaxSize(40);
-    }
-
-    static Arbitrary<LedgerScenario.Step> steps() {
-        Arbitrary<Long> cents = Arbitraries.longs().between(1, 80_000);
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, Combinators.combine(Arbitraries.longs().between(1, 100_000),
-                        Arbitraries.longs().between(0, 100)).as(LedgerScenario.Bill::new)),
-                net.jqwik.api.Tuple.of(3, cents.map(LedgerScenario.Pay::new)),
-                net.jqwik.api.Tuple.of(1, cents.map(LedgerScenario.Assign::new)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, 50).map(LedgerScenario.Reverse::new)),
-                net.jqwik.api.Tuple.of(1, cents.map(LedgerScenario.Refund::new)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(1, 45).map(LedgerScenario.CloseDay::new)));
     }
 }

@@ -2,20 +2,21 @@ package com.premiumledger.billing.balance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.premiumledger.billing.account.LedgerPropertiesTest;
 import com.premiumledger.billing.account.LedgerScenario;
+import com.premiumledger.billing.account.Stories;
 import com.premiumledger.platform.consumer.ReceivedEvent;
 import java.util.List;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /** The account view agrees with the account after any story, and redelivered events change nothing. */
 class AccountViewPropertiesTest {
 
-    @Property(tries = 200)
-    void theViewAgreesWithTheAccountAndIgnoresRedeliveries(@ForAll("stories") List<LedgerScenario.Step> story) {
+    @Test
+    void theViewAgreesWithTheAccountAndIgnoresRedeliveries() {
+        Stories.forEach(200, AccountViewPropertiesTest::viewAgreesWithTheAccountAndIgnoresRedeliveries);
+    }
+
+    private static void viewAgreesWithTheAccountAndIgnoresRedeliveries(List<LedgerScenario.Step> story) {
         LedgerScenario scenario = LedgerScenario.run(story);
         List<ReceivedEvent> events = scenario.receivedAccountEvents();
         AccountView once = fold(events, false);
@@ -45,10 +46,5 @@ class AccountViewPropertiesTest {
             return view;
         }
         return AccountViewFold.apply(view, event.payload(), event.eventId(), event.sequence());
-    }
-
-    @Provide
-    Arbitrary<List<LedgerScenario.Step>> stories() {
-        return LedgerPropertiesTest.stories();
     }
 }

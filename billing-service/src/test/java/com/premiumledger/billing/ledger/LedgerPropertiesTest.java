@@ -3,22 +3,23 @@ package com.premiumledger.billing.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.premiumledger.billing.account.LedgerScenario;
+import com.premiumledger.billing.account.Stories;
 import com.premiumledger.platform.consumer.ReceivedEvent;
 import java.time.LocalDate;
 import java.util.List;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
 
 /** The ledger's balance is the sum of its lines and the account's figure; as-of rebuilds agree with it. */
 class LedgerPropertiesTest {
 
     private static final LocalDate FAR_AHEAD = LocalDate.of(2199, 1, 1);
 
-    @Property(tries = 200)
-    void theLedgerBalanceIsTheSumOfItsLinesAndTheAccountsBalance(
-            @ForAll("stories") List<LedgerScenario.Step> story) {
+    @Test
+    void theLedgerBalanceIsTheSumOfItsLinesAndTheAccountsBalance() {
+        Stories.forEach(200, LedgerPropertiesTest::balanceIsTheSumOfItsLinesAndTheAccountsBalance);
+    }
+
+    private static void balanceIsTheSumOfItsLinesAndTheAccountsBalance(List<LedgerScenario.Step> story) {
         LedgerScenario scenario = LedgerScenario.run(story);
         List<ReceivedEvent> events = scenario.receivedAccountEvents();
         LedgerView once = fold(events, false);
@@ -55,10 +56,5 @@ class LedgerPropertiesTest {
             return view;
         }
         return LedgerFold.apply(view, event);
-    }
-
-    @Provide
-    Arbitrary<List<LedgerScenario.Step>> stories() {
-        return com.premiumledger.billing.account.LedgerPropertiesTest.stories();
     }
 }

@@ -34,7 +34,8 @@ class BillingMetricsIntegrationTest {
 
     /**
      * Which instance counts an event depends on who owns its partition (another billing context of this JVM
-     * may), so the counting itself is AmountMetersTest's; here the scrape must describe every meter.
+     * may), so the counting itself is AmountMetersTest's and AccountViewRedeliveryTest's; here the scrape must
+     * describe every meter. The amounts are counted by the account views' consumer, so its lag is awaited.
      */
     @Test
     void everyMeterIsDescribedWithHelpAndType() {
@@ -46,7 +47,7 @@ class BillingMetricsIntegrationTest {
 
         PrometheusScrape scrape = await().atMost(PATIENCE).until(this::scrape, candidate ->
                 candidate.samples("ledger_consumer_lag").stream()
-                        .anyMatch(sample -> sample.contains("billing-service.amount-metrics")));
+                        .anyMatch(sample -> sample.contains("billing-service.account-views")));
         assertDescribed(scrape, "ledger_billing_billed_cents", "counter");
         assertDescribed(scrape, "ledger_billing_paid_cents", "counter");
         assertDescribed(scrape, "axon_commands_succeeded", "counter");
