@@ -27,7 +27,6 @@ import org.springframework.validation.annotation.Validated;
  * @param accountIdAttemptsMax generated account ids tried before giving up on collisions
  * @param ledgerPageSizeDefault ledger lines returned when the request names no limit
  * @param ledgerPageSizeMax ledger lines one request may ask for
- * @param commandTimeout how long an HTTP request waits for its command
  * @param queryDateMin earliest date an as-of or ledger range query may name
  * @param queryDateMax latest date an as-of or ledger range query may name
  * @param trialBalanceStreamsMax posting streams one trial balance may read (it reads them all)
@@ -53,7 +52,6 @@ public record BillingProperties(
         @Min(1) @DefaultValue("3") int accountIdAttemptsMax,
         @Min(1) @DefaultValue("100") int ledgerPageSizeDefault,
         @Min(1) @DefaultValue("500") int ledgerPageSizeMax,
-        @NotNull @DefaultValue("10s") Duration commandTimeout,
         @NotNull @DefaultValue("2000-01-01") LocalDate queryDateMin,
         @NotNull @DefaultValue("2199-12-31") LocalDate queryDateMax,
         @Min(1) @DefaultValue("1000000") int trialBalanceStreamsMax,
@@ -63,7 +61,7 @@ public record BillingProperties(
     /** Defaults, for tests and tools that build the rules without Spring. */
     public static BillingProperties defaults() {
         return new BillingProperties(Set.of("APTC", "UNSUBSIDIZED"), Set.of("en", "es"), 23, 1_000_000, 366, 3660,
-                366, 600, 200, 3, 100, 500, Duration.ofSeconds(10), LocalDate.of(2000, 1, 1),
+                366, 600, 200, 3, 100, 500, LocalDate.of(2000, 1, 1),
                 LocalDate.of(2199, 12, 31),
                 1_000_000, Duration.ofSeconds(30), false);
     }

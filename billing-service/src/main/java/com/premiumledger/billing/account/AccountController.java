@@ -9,7 +9,7 @@ import com.premiumledger.billing.account.AccountRequests.MissedResponse;
 import com.premiumledger.billing.account.AccountRequests.OpenAccountRequest;
 import com.premiumledger.billing.calendar.BusinessDates;
 import com.premiumledger.billing.calendar.DueIndex;
-import com.premiumledger.billing.support.CommandSender;
+import com.premiumledger.platform.command.LedgerCommands;
 import com.premiumledger.platform.idempotency.IdempotencyHeaders;
 import com.premiumledger.platform.idempotency.IdempotentRequests;
 import com.premiumledger.platform.idempotency.IdempotentRequests.Outcome;
@@ -41,7 +41,7 @@ class AccountController {
     /** The Idempotency-Key scope of POST /accounts/{id}/bills. */
     static final String BILLS_SCOPE = "bills";
 
-    private final CommandSender commands;
+    private final LedgerCommands commands;
     private final DueIndex dueIndex;
     private final BusinessDates businessDates;
     private final AccountIdGenerator accountIds;
@@ -49,7 +49,7 @@ class AccountController {
     private final IdempotentRequests idempotentRequests;
     private final Clock clock = Clock.systemUTC();
 
-    AccountController(CommandSender commands, DueIndex dueIndex, BusinessDates businessDates,
+    AccountController(LedgerCommands commands, DueIndex dueIndex, BusinessDates businessDates,
                       AccountIdGenerator accountIds, BillingProperties properties,
                       IdempotentRequests idempotentRequests) {
         this.commands = commands;

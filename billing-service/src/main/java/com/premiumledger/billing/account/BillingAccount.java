@@ -1,9 +1,10 @@
 package com.premiumledger.billing.account;
 
+import com.premiumledger.billing.support.Authors;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.premiumledger.billing.BillingProperties;
-import com.premiumledger.billing.support.CommandSender;
+import com.premiumledger.platform.command.LedgerCommands;
 import com.premiumledger.events.AccountOpened;
 import com.premiumledger.events.AutopayCancelled;
 import com.premiumledger.events.AutopayEnrolled;
@@ -148,7 +149,7 @@ public class BillingAccount {
 
     @CommandHandler
     List<String> handle(DecideMissedPaymentsCommand command) {
-        List<LedgerEvent> missed = AccountDecisions.missedBills(book, command.businessDate(), CommandSender.CALENDAR);
+        List<LedgerEvent> missed = AccountDecisions.missedBills(book, command.businessDate(), Authors.CALENDAR);
         applyAll(missed);
         return missed.stream().map(event -> ((PaymentMissed) event).billId()).toList();
     }

@@ -5,7 +5,7 @@ import com.premiumledger.billing.account.CancelAutopayCommand;
 import com.premiumledger.billing.account.EnrollAutopayCommand;
 import com.premiumledger.billing.account.ReportAutopayFailureCommand;
 import com.premiumledger.billing.calendar.BusinessDates;
-import com.premiumledger.billing.support.CommandSender;
+import com.premiumledger.platform.command.LedgerCommands;
 import com.premiumledger.platform.rebuild.ProjectionCollections;
 import com.premiumledger.platform.rebuild.ProjectionStore;
 import com.premiumledger.platform.security.Roles;
@@ -67,12 +67,12 @@ class AutopayController {
     record FailureResponse(String accountId, String billId, long amountCents, String reason) {
     }
 
-    private final CommandSender commands;
+    private final LedgerCommands commands;
     private final BusinessDates businessDates;
     private final AutopayProjection projection;
     private final ProjectionCollections accountViews;
 
-    AutopayController(CommandSender commands, BusinessDates businessDates, AutopayProjection projection,
+    AutopayController(LedgerCommands commands, BusinessDates businessDates, AutopayProjection projection,
                       ProjectionStore projections) {
         this.commands = commands;
         this.businessDates = businessDates;

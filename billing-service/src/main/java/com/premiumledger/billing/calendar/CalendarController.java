@@ -1,6 +1,6 @@
 package com.premiumledger.billing.calendar;
 
-import com.premiumledger.billing.support.CommandSender;
+import com.premiumledger.platform.command.LedgerCommands;
 import com.premiumledger.platform.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,10 +25,10 @@ class CalendarController {
     record CalendarResponse(LocalDate businessDate) {
     }
 
-    private final CommandSender commands;
+    private final LedgerCommands commands;
     private final BusinessDates businessDates;
 
-    CalendarController(CommandSender commands, BusinessDates businessDates) {
+    CalendarController(LedgerCommands commands, BusinessDates businessDates) {
         this.commands = commands;
         this.businessDates = businessDates;
     }

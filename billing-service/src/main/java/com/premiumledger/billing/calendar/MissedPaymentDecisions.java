@@ -1,8 +1,9 @@
 package com.premiumledger.billing.calendar;
 
+import com.premiumledger.billing.support.Authors;
 import com.premiumledger.billing.BillingProperties;
 import com.premiumledger.billing.account.DecideMissedPaymentsCommand;
-import com.premiumledger.billing.support.CommandSender;
+import com.premiumledger.platform.command.LedgerCommands;
 import com.premiumledger.events.DayClosed;
 import com.premiumledger.events.LedgerEvent;
 import com.premiumledger.events.Topics;
@@ -31,10 +32,10 @@ class MissedPaymentDecisions implements EventStreamHandler {
     private static final Logger log = LoggerFactory.getLogger(MissedPaymentDecisions.class);
 
     private final DueIndex dueIndex;
-    private final CommandSender commands;
+    private final LedgerCommands commands;
     private final BillingProperties properties;
 
-    MissedPaymentDecisions(DueIndex dueIndex, CommandSender commands, BillingProperties properties) {
+    MissedPaymentDecisions(DueIndex dueIndex, LedgerCommands commands, BillingProperties properties) {
         this.dueIndex = dueIndex;
         this.commands = commands;
         this.properties = properties;
@@ -68,7 +69,7 @@ class MissedPaymentDecisions implements EventStreamHandler {
         from = bounded(from, to);
         Set<String> accounts = dueIndex.accountsDue(from, to, properties.dueScanBatchDays());
         for (String accountId : accounts) {
-            decide(accountId, day.date());
+            decide(accountId, day.date(), event);
         }
     }
 
@@ -84,9 +85,9 @@ class MissedPaymentDecisions implements EventStreamHandler {
         return boundedFrom;
     }
 
-    private void decide(String accountId, LocalDate businessDate) {
+    private void decide(String accountId, LocalDate businessDate, ReceivedEvent cause) {
         try {
-            commands.send(new DecideMissedPaymentsCommand(accountId, businessDate), CommandSender.CALENDAR);
+            commands.send(new DecideMissedPaymentsCommand(accountId, businessDate), Authors.CALENDAR, cause);
         } catch (AggregateNotFoundException e) {
             // The index is written before IssueBill runs; a bill for an unknown account leaves such an entry.
             log.debug("due index lists {} but no such account exists", accountId);

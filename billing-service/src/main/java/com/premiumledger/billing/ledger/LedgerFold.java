@@ -1,9 +1,10 @@
 package com.premiumledger.billing.ledger;
 
+import com.premiumledger.billing.support.Authors;
 import com.premiumledger.billing.account.RefundOwed;
 import com.premiumledger.billing.ledger.LedgerView.BillAmount;
 import com.premiumledger.billing.ledger.LedgerView.LedgerLine;
-import com.premiumledger.billing.support.CommandSender;
+import com.premiumledger.platform.command.LedgerCommands;
 import com.premiumledger.events.AccountOpened;
 import com.premiumledger.events.BillAllocation;
 import com.premiumledger.events.BillIssued;
@@ -65,7 +66,7 @@ final class LedgerFold {
                     + Money.ofCents(payment.amountCents())
                     + (payment.creditCents() > 0 ? ", " + Money.ofCents(payment.creditCents()) + " to credit" : ""),
                     null, payment.paymentId(), null, amounts(payment.allocations()), payment.creditCents(), 0, 0,
-                    payment.amountCents(), CommandSender.PAYMENT_APPLICATION);
+                    payment.amountCents(), Authors.PAYMENT_APPLICATION);
         }
         if (payload instanceof CreditApplied credit) {
             return new Entry(causeDate(before, event), "Credit " + Money.ofCents(credit.amountCents()) + " paid bill "
@@ -80,7 +81,7 @@ final class LedgerFold {
             return new Entry(refund.refundedDate() != null ? refund.refundedDate() : eventDate(event), "Refund "
                     + refund.refundId() + " paid " + Money.ofCents(refund.amountCents()) + " out of credit", null,
                     refund.paymentId(), null, List.of(), 0, refund.amountCents(), refund.amountCents(), 0,
-                    CommandSender.PAYMENT_APPLICATION);
+                    Authors.PAYMENT_APPLICATION);
         }
         if (payload instanceof PaymentMissed missed) {
             return new Entry(missed.businessDate(), "Payment missed on bill " + missed.coverageMonth() + " due "
@@ -91,7 +92,7 @@ final class LedgerFold {
             return new Entry(eventDate(event), "Refund " + rejected.refundId() + " of "
                     + Money.ofCents(rejected.amountCents()) + " rejected: credit is "
                     + Money.ofCents(rejected.availableCreditCents()), null, rejected.paymentId(), null, List.of(), 0, 0,
-                    0, 0, CommandSender.PAYMENT_APPLICATION);
+                    0, 0, Authors.PAYMENT_APPLICATION);
         }
         throw new IllegalArgumentException("not an account event: " + payload.getClass().getSimpleName());
     }
@@ -111,7 +112,7 @@ final class LedgerFold {
                 + (owedCents > 0 ? ", " + Money.ofCents(owedCents) + " refunded credit owed back" : ""), null,
                 reversal.paymentId(), null,
                 amounts(reversal.reopened()), 0, reversal.creditReversedCents(), debitCents, 0,
-                CommandSender.PAYMENT_APPLICATION);
+                Authors.PAYMENT_APPLICATION);
     }
 
     private static List<BillAmount> amounts(List<BillAllocation> allocations) {

@@ -1,10 +1,11 @@
 package com.premiumledger.billing.payment;
 
+import com.premiumledger.billing.support.Authors;
 import com.premiumledger.billing.account.ApplyPaymentCommand;
 import com.premiumledger.billing.account.DecideRefundCommand;
 import com.premiumledger.billing.account.ReversePaymentCommand;
 import com.premiumledger.billing.calendar.BusinessDates;
-import com.premiumledger.billing.support.CommandSender;
+import com.premiumledger.platform.command.LedgerCommands;
 import com.premiumledger.events.LedgerEvent;
 import com.premiumledger.events.PaymentAssigned;
 import com.premiumledger.events.PaymentRecorded;
@@ -30,10 +31,10 @@ import org.springframework.stereotype.Component;
 @Component
 class PaymentApplication implements EventStreamHandler {
 
-    private final CommandSender commands;
+    private final LedgerCommands commands;
     private final BusinessDates businessDates;
 
-    PaymentApplication(CommandSender commands, BusinessDates businessDates) {
+    PaymentApplication(LedgerCommands commands, BusinessDates businessDates) {
         this.commands = commands;
         this.businessDates = businessDates;
     }
@@ -57,7 +58,7 @@ class PaymentApplication implements EventStreamHandler {
     public void handle(ReceivedEvent event) {
         Object command = toCommand(event);
         if (command != null) {
-            commands.send(command, CommandSender.PAYMENT_APPLICATION);
+            commands.send(command, Authors.PAYMENT_APPLICATION, event);
         }
     }
 

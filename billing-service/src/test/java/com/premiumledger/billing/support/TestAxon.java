@@ -1,5 +1,7 @@
 package com.premiumledger.billing.support;
 
+import com.premiumledger.platform.command.CommandProperties;
+import com.premiumledger.platform.command.LedgerCommands;
 import com.premiumledger.billing.BillingProperties;
 import com.premiumledger.billing.account.BillingAccount;
 import com.premiumledger.events.LedgerEvent;
@@ -22,7 +24,7 @@ import org.axonframework.modelling.command.Repository;
 
 /**
  * A real Axon command side without Spring: a command bus, an event store over a storage engine, and the
- * service's {@link CommandSender}, so reaction tests can show that the aggregates refuse what they already did.
+ * service's {@link LedgerCommands}, so reaction tests can show that the aggregates refuse what they already did.
  */
 public final class TestAxon {
 
@@ -30,11 +32,12 @@ public final class TestAxon {
 
     private final SimpleCommandBus commandBus = SimpleCommandBus.builder().build();
     private final EventStore eventStore;
-    private final CommandSender commands;
+    private final LedgerCommands commands;
 
     private TestAxon(EventStorageEngine storage) {
         this.eventStore = EmbeddedEventStore.builder().storageEngine(storage).build();
-        this.commands = new CommandSender(DefaultCommandGateway.builder().commandBus(commandBus).build(), PROPERTIES);
+        this.commands = new LedgerCommands(DefaultCommandGateway.builder().commandBus(commandBus).build(),
+                new CommandProperties(java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(5), 3));
     }
 
     /** Billing accounts over an in-memory event store. */
@@ -78,7 +81,7 @@ public final class TestAxon {
         return eventStore;
     }
 
-    public CommandSender commands() {
+    public LedgerCommands commands() {
         return commands;
     }
 }
