@@ -33,8 +33,8 @@ import org.springframework.stereotype.Component;
  * in unmatched) and one index document in {@code unapplied_queue} listing, oldest first, the ids still waiting.
  * A payment leaves the index when it is assigned or reversed, which ends it here (an assigned payment has an
  * account, so its later reversal is not an unapplied one). The payment's status is the guard: a redelivered
- * arrival, or one repeated after the payment left, queues nothing; a redelivered departure pulls again, which
- * changes nothing. Each batch is one read and one write per collection; every read is by {@code _id} or
+ * arrival, or one repeated after the payment left, queues nothing; a redelivered departure finds the payment
+ * gone from the queue. Each batch is one read and one write per collection; every read is by {@code _id} or
  * {@code $in} on it.
  */
 @Component
@@ -141,7 +141,10 @@ class UnappliedQueueProjection implements EventStreamHandler {
             }
         }
 
-        /** Queues a payment not seen yet; one still waiting is queued again (heals a crash between the writes). */
+        /**
+         * Queues a payment not seen yet, or one still UNAPPLIED that the queue lost (a crash between the writes).
+         * {@code added} and {@code pulled} are the net change to the queue as read, so they never share an id.
+         */
         private void enqueue(UnappliedPaymentReceived received, ReceivedEvent event) {
             String paymentId = received.paymentId();
             String status = statuses.get(paymentId);
@@ -158,16 +161,16 @@ class UnappliedQueueProjection implements EventStreamHandler {
                 throw new IllegalStateException("the unapplied queue already holds " + waiting.size()
                         + " payments; raise premium.payment.unapplied-queue-max");
             }
-            waiting.add(paymentId);
-            added.add(paymentId);
-            pulled.remove(paymentId);
+            if (waiting.add(paymentId) && !pulled.remove(paymentId)) {
+                added.add(paymentId);
+            }
         }
 
-        /** Always pulls (a pull is idempotent and heals a crash between the writes); the status moves once. */
+        /** Takes the payment out of the queue if it is there; its status moves once. */
         private void dequeue(String paymentId, String status) {
-            waiting.remove(paymentId);
-            added.remove(paymentId);
-            pulled.add(paymentId);
+            if (waiting.remove(paymentId) && !added.remove(paymentId)) {
+                pulled.add(paymentId);
+            }
             if (UNAPPLIED.equals(statuses.get(paymentId))) {
                 statusWrites.put(paymentId, status);
                 statuses.put(paymentId, status);
@@ -188,6 +191,7 @@ class UnappliedQueueProjection implements EventStreamHandler {
 
     /**
      * The queue first: a crash before the payments' write leaves statuses that make the redelivery do it again.
+     * Both queue updates are one bulk write: they never touch the same id, so their order does not matter.
      * A payment's arrival and departure in one batch merge into one update with the status it ends in.
      */
     private void write(Batch batch) {
