@@ -1,26 +1,33 @@
 package com.premiumledger.coverage.billing;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
 import com.premiumledger.coverage.lifecycle.AccountFacts;
 import com.premiumledger.coverage.lifecycle.BillFact;
 import com.premiumledger.platform.store.IdGuard;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.function.UnaryOperator;
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code coverage_account_facts}: one document per account (_id = account id) with what billing told coverage.
  * Each billing event changes it once: the write is conditional on the {@code lastSequence} it was read at,
- * and an event at or below {@code lastSequence} (a replay) changes nothing.
+ * and an event at or below {@code lastSequence} (a redelivery, or an older event) changes nothing. It is written
+ * after the decisions the event led to, so its {@code lastSequence} also says they were made.
  */
 @Component
 class AccountFactsStore {
@@ -35,39 +42,42 @@ class AccountFactsStore {
         this.facts = database.getCollection(COLLECTION);
     }
 
-    AccountFacts load(String accountId) {
-        Document document = facts.find(Filters.eq("_id", accountId)).first();
-        return document == null ? AccountFacts.none(accountId) : fromDocument(document);
+    /** The stored facts of {@code accountIds} that have any, in one {@code $in} read. */
+    Map<String, AccountFacts> loadAll(Collection<String> accountIds) {
+        Map<String, AccountFacts> found = new HashMap<>();
+        if (accountIds.isEmpty()) {
+            return found;
+        }
+        for (Document document : facts.find(Filters.in("_id", accountIds))) {
+            AccountFacts account = fromDocument(document);
+            found.put(account.accountId(), account);
+        }
+        return found;
     }
 
-    /** Folds one billing event in (once) and returns the facts as they now stand. */
-    AccountFacts apply(String accountId, long sequence, UnaryOperator<AccountFacts> change) {
-        AccountFacts before = load(accountId);
-        if (before.lastSequence() >= sequence) {
-            return before;
+    /**
+     * Stores the facts a batch moved in one unordered bulk write, each guarded by the {@code lastSequence} it
+     * was read at ({@code stored}; absent: inserted). Throws when a guard did not hold: only a second writer (a
+     * rebalance) can get there first, and the event-by-event retry then skips what it stored.
+     */
+    void saveAll(Map<String, AccountFacts> stored, Collection<AccountFacts> moved) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (AccountFacts after : moved) {
+            AccountFacts before = stored.get(after.accountId());
+            writes.add(before == null ? new InsertOneModel<>(toDocument(after)) : new ReplaceOneModel<>(
+                    GUARD.on(facts, after.accountId(), before.lastSequence()), toDocument(after)));
         }
-        AccountFacts after = change.apply(before).applied(sequence);
-        if (before.lastSequence() < 0 && insert(after)) {
-            return after;
+        if (writes.isEmpty()) {
+            return;
         }
-        long matched = facts.replaceOne(GUARD.on(facts, accountId, before.lastSequence()), toDocument(after))
-                .getMatchedCount();
-        if (matched == 0) {
-            // Another writer got there first (only a replay can): what is stored is the truth.
-            return load(accountId);
-        }
-        return after;
-    }
-
-    private boolean insert(AccountFacts after) {
+        BulkWriteResult result;
         try {
-            facts.insertOne(toDocument(after));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
+            result = facts.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            throw new IllegalStateException("account facts were written concurrently: " + e.getWriteErrors(), e);
+        }
+        if (result.getInsertedCount() + result.getMatchedCount() != writes.size()) {
+            throw new IllegalStateException("account facts changed while a batch was folded in");
         }
     }
 

@@ -2,6 +2,7 @@ package com.premiumledger.coverage.billing;
 
 import com.premiumledger.coverage.lifecycle.AccountFacts;
 import com.premiumledger.coverage.lifecycle.BillFact;
+import com.premiumledger.coverage.lifecycle.CoverageRulesProperties;
 import com.premiumledger.events.AccountOpened;
 import com.premiumledger.events.BillAllocation;
 import com.premiumledger.events.BillIssued;
@@ -18,6 +19,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
 
@@ -26,19 +28,25 @@ import org.springframework.stereotype.Component;
  * event is folded into the account's facts once, then the account is judged as of the date the event carries
  * (a payment's received date, a reversal's date, the day a payment was missed). A closed day, once per
  * partition, judges that partition's accounts the calendar was reminded of for the days it closes. The event id
- * travels as the cause.
+ * travels as the cause. Each batch is judged by one {@link BillingBatch}, whose guards make a redelivered event
+ * or closed-day copy decide nothing.
  */
 @Component
 class BillingEventsHandler implements EventStreamHandler {
 
     private final AccountFactsStore facts;
+    private final CoverageStates states;
+    private final CoverageCalendar calendar;
     private final CoverageEvaluator evaluator;
-    private final ClosedDays closedDays;
+    private final int daySpanMax;
 
-    BillingEventsHandler(AccountFactsStore facts, CoverageEvaluator evaluator, ClosedDays closedDays) {
+    BillingEventsHandler(AccountFactsStore facts, CoverageStates states, CoverageCalendar calendar,
+                         CoverageEvaluator evaluator, CoverageRulesProperties rules) {
         this.facts = facts;
+        this.states = states;
+        this.calendar = calendar;
         this.evaluator = evaluator;
-        this.closedDays = closedDays;
+        this.daySpanMax = rules.daySpanMax();
     }
 
     @Override
@@ -51,6 +59,12 @@ class BillingEventsHandler implements EventStreamHandler {
         return List.of(Topics.BILLING);
     }
 
+    @Override
+    public Set<Class<? extends LedgerEvent>> eventTypes() {
+        return Set.of(AccountOpened.class, BillIssued.class, PaymentApplied.class, CreditApplied.class,
+                PaymentReversalApplied.class, PaymentMissed.class, DayClosed.class);
+    }
+
     /** Each partition's copy of a closed day judges that partition's accounts (see {@link CoverageCalendar}). */
     @Override
     public boolean broadcastPerPartition() {
@@ -59,15 +73,12 @@ class BillingEventsHandler implements EventStreamHandler {
 
     @Override
     public void handle(ReceivedEvent event) {
-        if (event.payload() instanceof DayClosed closed) {
-            closedDays.closed(closed, event.partition(), event.eventId());
-            return;
-        }
-        fold(event.payload()).ifPresent(fold -> {
-            AccountFacts now = facts.apply(fold.accountId(), event.sequence(), fold.change());
-            LocalDate asOf = fold.eventDate() != null ? fold.eventDate() : now.clockDate();
-            evaluator.evaluate(now, event.partition(), asOf, event.eventId(), fold.paymentId());
-        });
+        handleAll(List.of(event));
+    }
+
+    @Override
+    public void handleAll(List<ReceivedEvent> events) {
+        new BillingBatch(facts, states, calendar, evaluator, daySpanMax).run(events);
     }
 
     /** How one billing event changes an account's facts, and the date and payment it carries. */

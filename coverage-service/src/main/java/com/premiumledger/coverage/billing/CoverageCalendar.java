@@ -1,16 +1,21 @@
 package com.premiumledger.coverage.billing;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -22,8 +27,10 @@ import org.springframework.stereotype.Component;
  * events that partition carried before it: the same on every replay, whatever the interleaving of partitions.
  *
  * <p>{@code coverage_business_date} holds the latest day closed on each partition (_id = {@code p<partition>},
- * only ever moved forward). {@code coverage_time_index} has one document per partition and day
+ * only ever moved forward, and only once the day's accounts were judged: it is the guard that makes a redelivered
+ * copy of a closed day decide nothing). {@code coverage_time_index} has one document per partition and day
  * (_id = {@code <partition>|<ISO date>}) listing the accounts whose coverage time alone may move on that day.
+ * A batch reads and writes these through {@link BillingBatch}, one round trip per collection and direction.
  */
 @Component
 class CoverageCalendar {
@@ -39,73 +46,71 @@ class CoverageCalendar {
         this.timeIndex = database.getCollection(TIME_INDEX);
     }
 
-    /** The latest day closed on {@code partition}. */
-    Optional<LocalDate> businessDate(int partition) {
-        Document document = businessDate.find(Filters.eq("_id", partitionId(partition))).first();
-        return Optional.ofNullable(document).map(found -> LocalDate.parse(found.getString("date")));
-    }
-
-    /** Days close in order; a redelivered older day never moves the date back (ISO dates compare as text). */
-    void advanceTo(int partition, LocalDate date) {
-        String id = partitionId(partition);
-        long matched = businessDate.updateOne(Filters.and(Filters.eq("_id", id),
-                Filters.lt("date", date.toString())), Updates.set("date", date.toString())).getMatchedCount();
-        if (matched == 0 && businessDate(partition).isEmpty()) {
-            try {
-                businessDate.insertOne(new Document("_id", id).append("date", date.toString()));
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                advanceTo(partition, date);
-            }
+    /** The latest day closed on each of {@code partitions} that closed any, in one {@code $in} read. */
+    Map<Integer, LocalDate> businessDates(Collection<Integer> partitions) {
+        Map<Integer, LocalDate> dates = new HashMap<>();
+        if (partitions.isEmpty()) {
+            return dates;
         }
+        for (Document document : businessDate.find(Filters.in("_id", partitions.stream()
+                .map(CoverageCalendar::partitionId).toList()))) {
+            dates.put(Integer.parseInt(document.getString("_id").substring(1)),
+                    LocalDate.parse(document.getString("date")));
+        }
+        return dates;
     }
 
     /**
-     * Remembers that {@code accountId} (whose events are on {@code partition}) needs a look on {@code date}. A
-     * day already closed on that partition will not close again, so a decision that is already due (the account's
-     * events came after the close) waits for the next close.
+     * The days in {@code from..to} that have accounts of {@code partition} to look at, with their accounts, as
+     * stored (one {@code $in} read).
      */
-    void remind(String accountId, int partition, LocalDate date) {
-        LocalDate day = businessDate(partition).filter(closed -> !date.isAfter(closed))
-                .map(closed -> closed.plusDays(1)).orElse(date);
-        timeIndex.updateOne(Filters.eq("_id", dayId(partition, day)), Updates.addToSet("accountIds", accountId),
-                new UpdateOptions().upsert(true));
-    }
-
-    /**
-     * The days in {@code from..to} that have accounts of {@code partition} to look at, with their accounts (sorted,
-     * for a stable order).
-     */
-    List<Due> due(int partition, LocalDate from, LocalDate to) {
+    Map<LocalDate, Set<String>> due(int partition, LocalDate from, LocalDate to) {
         List<String> days = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            days.add(dayId(partition, day));
+            days.add(dayId(new Day(partition, day)));
         }
-        List<Due> due = new ArrayList<>();
+        Map<LocalDate, Set<String>> due = new HashMap<>();
         for (Document document : timeIndex.find(Filters.in("_id", days))) {
             String id = document.getString("_id");
-            due.add(new Due(LocalDate.parse(id.substring(id.indexOf('|') + 1)),
-                    List.copyOf(new TreeSet<>(document.getList("accountIds", String.class, List.of())))));
+            due.put(LocalDate.parse(id.substring(id.indexOf('|') + 1)),
+                    new TreeSet<>(document.getList("accountIds", String.class, List.of())));
         }
-        due.sort((first, second) -> first.day().compareTo(second.day()));
         return due;
     }
 
-    /** Forgets a day once its accounts were looked at; each was reminded again of its next day if it has one. */
-    void done(int partition, LocalDate day) {
-        timeIndex.deleteOne(Filters.eq("_id", dayId(partition, day)));
+    /**
+     * Stores the accounts to look at on later days, then forgets the days whose accounts were looked at. One
+     * ordered bulk write (still one round trip), so a reminder is stored before the day it was made on is gone.
+     */
+    void remindAndForget(Map<Day, Set<String>> reminders, Collection<Day> done) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        reminders.forEach((day, accountIds) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", dayId(day)),
+                Updates.addEachToSet("accountIds", List.copyOf(accountIds)), new UpdateOptions().upsert(true))));
+        done.forEach(day -> writes.add(new DeleteOneModel<>(Filters.eq("_id", dayId(day)))));
+        if (!writes.isEmpty()) {
+            timeIndex.bulkWrite(writes, new BulkWriteOptions().ordered(true));
+        }
+    }
+
+    /** Moves each partition's business date to the day it closed; a max never moves one back (ISO text order). */
+    void closeThrough(Map<Integer, LocalDate> closed) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        closed.forEach((partition, date) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", partitionId(partition)),
+                Updates.max("date", date.toString()), new UpdateOptions().upsert(true))));
+        if (!writes.isEmpty()) {
+            businessDate.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
     }
 
     private static String partitionId(int partition) {
         return "p" + partition;
     }
 
-    private static String dayId(int partition, LocalDate day) {
-        return partition + "|" + day;
+    private static String dayId(Day day) {
+        return day.partition() + "|" + day.date();
     }
 
-    record Due(LocalDate day, List<String> accountIds) {
+    /** One day of one partition's calendar. */
+    record Day(int partition, LocalDate date) {
     }
 }

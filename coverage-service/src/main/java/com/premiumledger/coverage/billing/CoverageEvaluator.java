@@ -19,39 +19,38 @@ import org.springframework.stereotype.Component;
 
 /**
  * Brings one account's coverage to where the rules want it as of a date: asks {@link CoverageDecider}, sends
- * the aggregate each change, continues from the state the aggregate answers with, records a move of the
- * paid-through date no change carried, and finally reminds the calendar of the next day time alone may move it.
+ * the aggregate each change, continues from the state the aggregate answers with, and records a move of the
+ * paid-through date no change carried. Keeps nothing itself: the caller hands it the state to start from, keeps
+ * the state it answers with, and asks {@link #nextLook} when time alone may move the account next.
  */
 @Component
 class CoverageEvaluator {
 
     private final CoverageDecider decider;
     private final CoverageCommands commands;
-    private final CoverageStates states;
-    private final CoverageCalendar calendar;
     private final int stepsMax;
 
-    CoverageEvaluator(CoverageDecider decider, CoverageCommands commands, CoverageStates states,
-                      CoverageCalendar calendar, CoverageRulesProperties rules) {
+    CoverageEvaluator(CoverageDecider decider, CoverageCommands commands, CoverageRulesProperties rules) {
         this.decider = decider;
         this.commands = commands;
-        this.states = states;
-        this.calendar = calendar;
         this.stepsMax = rules.decisionStepsMax();
     }
 
     /**
-     * @param partition the billing topic partition the account's events (and this closed day's copy) are on
+     * The coverage state after every change the rules want as of {@code asOf}; {@code state} itself when they
+     * want none (so a settled account sends no command: the same facts, state and date decide nothing twice).
+     *
      * @param causeEventId the billing event or closed day behind any change
      * @param paymentId the payment the cause applied, if any (a reversal of it may later undo a reinstatement)
      */
-    void evaluate(AccountFacts facts, int partition, LocalDate asOf, String causeEventId, String paymentId) {
+    CoverageState evaluate(AccountFacts facts, CoverageState state, LocalDate asOf, String causeEventId,
+                           String paymentId) {
         if (!facts.known()) {
-            return;
+            return state;
         }
-        CoverageState state = states.load(facts.accountId());
+        CoverageState current = state;
         for (int step = 0; ; step++) {
-            Optional<CoverageDecision> decision = decider.decide(facts, state, asOf);
+            Optional<CoverageDecision> decision = decider.decide(facts, current, asOf);
             if (decision.isEmpty()) {
                 break;
             }
@@ -59,18 +58,21 @@ class CoverageEvaluator {
                 throw new IllegalStateException("coverage of " + facts.accountId() + " still moving after " + stepsMax
                         + " changes as of " + asOf + ": the rules loop (" + decision.get() + ")");
             }
-            state = send(facts, state, decision.get(), causeEventId, paymentId);
-            states.save(facts.accountId(), state);
+            current = send(facts, current, decision.get(), causeEventId, paymentId);
         }
         LocalDate paidThrough = facts.paidThroughDate();
-        if (state.status() != null && state.status().tracksPaidThrough()
-                && !Objects.equals(paidThrough, state.paidThroughDate())) {
+        if (current.status() != null && current.status().tracksPaidThrough()
+                && !Objects.equals(paidThrough, current.paidThroughDate())) {
             CoverageState after = commands.send(new RecordPaidThroughCommand(facts.accountId(), facts.program(),
                     paidThrough, asOf, causeEventId));
-            state = after.withEndedGrace(state.endedGrace());
-            states.save(facts.accountId(), state);
+            current = after.withEndedGrace(current.endedGrace());
         }
-        decider.nextTimeDecision(facts, state).ifPresent(day -> calendar.remind(facts.accountId(), partition, day));
+        return current;
+    }
+
+    /** The next day time alone may move the account's coverage, if any. */
+    Optional<LocalDate> nextLook(AccountFacts facts, CoverageState state) {
+        return decider.nextTimeDecision(facts, state);
     }
 
     private CoverageState send(AccountFacts facts, CoverageState before, CoverageDecision decision,

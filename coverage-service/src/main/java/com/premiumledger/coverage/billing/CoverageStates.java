@@ -2,12 +2,20 @@ package com.premiumledger.coverage.billing;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 import com.premiumledger.coverage.lifecycle.CoverageState;
 import com.premiumledger.coverage.lifecycle.CoverageStatus;
 import com.premiumledger.coverage.lifecycle.EndedGrace;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -27,17 +35,31 @@ class CoverageStates {
         this.states = database.getCollection(COLLECTION);
     }
 
-    CoverageState load(String accountId) {
-        Document document = states.find(Filters.eq("_id", accountId)).first();
-        return document == null ? CoverageState.none() : fromDocument(document);
+    /** The stored states of {@code accountIds} that have one, in one {@code $in} read. */
+    Map<String, CoverageState> loadAll(Collection<String> accountIds) {
+        Map<String, CoverageState> found = new HashMap<>();
+        if (accountIds.isEmpty()) {
+            return found;
+        }
+        for (Document document : states.find(Filters.in("_id", accountIds))) {
+            found.put(document.getString("_id"), fromDocument(document));
+        }
+        return found;
     }
 
-    void save(String accountId, CoverageState state) {
-        if (load(accountId).version() > state.version()) {
-            return;
+    /** Stores {@code moved} (by account) in one unordered bulk write, except where {@code stored} is newer. */
+    void saveAll(Map<String, CoverageState> stored, Map<String, CoverageState> moved) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        moved.forEach((accountId, state) -> {
+            CoverageState before = stored.get(accountId);
+            if (before == null || before.version() <= state.version()) {
+                writes.add(new ReplaceOneModel<>(Filters.eq("_id", accountId), toDocument(accountId, state),
+                        new ReplaceOptions().upsert(true)));
+            }
+        });
+        if (!writes.isEmpty()) {
+            states.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         }
-        states.replaceOne(Filters.eq("_id", accountId), toDocument(accountId, state),
-                new ReplaceOptions().upsert(true));
     }
 
     private static Document toDocument(String accountId, CoverageState state) {

@@ -1,15 +1,20 @@
 package com.premiumledger.coverage.status;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
-import com.mongodb.client.result.UpdateResult;
+import com.mongodb.client.model.WriteModel;
 import com.premiumledger.coverage.lifecycle.CoverageStatus;
 import com.premiumledger.events.CoveragePaidThroughChanged;
 import com.premiumledger.events.CoverageStatusChanged;
+import com.premiumledger.events.LedgerEvent;
 import com.premiumledger.events.Topics;
 import com.premiumledger.platform.consumer.ReceivedEvent;
 import com.premiumledger.platform.rebuild.ProjectionCollections;
@@ -18,20 +23,25 @@ import com.premiumledger.platform.rebuild.RebuildableProjection;
 import com.premiumledger.platform.store.IdGuard;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * Projects CoverageStatusChanged (and the paid-through moves of CoveragePaidThroughChanged) into {@code coverage_views} (one document per account: status, since,
- * program, paid-through, grace and termination dates, history, lastSequence) and {@code coverage_by_status} (one document per status: its account ids). Every
- * read and write is by {@code _id}.
+ * Projects CoverageStatusChanged (and the paid-through moves of CoveragePaidThroughChanged) into
+ * {@code coverage_views} (one document per account: status, since, program, paid-through, grace and termination
+ * dates, history, lastSequence) and {@code coverage_by_status} (one document per status: its account ids). Every
+ * read and write is by {@code _id} or {@code $in} on it.
  *
- * <p>A change is applied only when its sequence is past the view's {@code lastSequence}, checked in the
- * update filter, so a replayed event never adds a second history entry. The status index is then made to
- * agree with the view, which is idempotent, so a crash between the two writes heals on the replay.
+ * <p>A change is applied only when its sequence is past the view's {@code lastSequence}, checked again in the
+ * write filter, so a redelivered or older event never adds a second history entry. The status index is then
+ * made to agree with the view, which is idempotent, so a crash between the two writes heals on the redelivery.
  */
 @Component
 class CoverageViewProjection implements RebuildableProjection {
@@ -72,84 +82,138 @@ class CoverageViewProjection implements RebuildableProjection {
     }
 
     @Override
+    public Set<Class<? extends LedgerEvent>> eventTypes() {
+        return Set.of(CoverageStatusChanged.class, CoveragePaidThroughChanged.class);
+    }
+
+    @Override
     public void handle(ReceivedEvent event, ProjectionCollections into) {
-        if (event.payload() instanceof CoverageStatusChanged changed) {
-            apply(event, changed, into.collection(VIEWS), into.collection(BY_STATUS));
-        } else if (event.payload() instanceof CoveragePaidThroughChanged moved) {
-            apply(event, moved, into.collection(VIEWS));
-        }
+        handleAll(List.of(event), into);
     }
 
-    /** Only the paid-through date moves; the lastSequence guard makes a replay change nothing. */
-    private void apply(ReceivedEvent event, CoveragePaidThroughChanged moved, MongoCollection<Document> views) {
-        Document view = views.find(Filters.eq("_id", moved.accountId())).first();
+    /**
+     * One {@code $in} read of the views the batch touches, the fold in memory, one bulk write of the views that
+     * changed (each guarded by the {@code lastSequence} it was read at), then one bulk write that puts every
+     * touched account under its view's status and under no other. Should a guard not hold (another writer, only
+     * in a rebalance), this throws and the platform applies the events one by one, which skips what is stored.
+     */
+    @Override
+    public void handleAll(List<ReceivedEvent> events, ProjectionCollections into) {
+        Set<String> accountIds = new LinkedHashSet<>();
+        for (ReceivedEvent event : events) {
+            accountId(event.payload()).ifPresent(accountIds::add);
+        }
+        if (accountIds.isEmpty()) {
+            return;
+        }
+        MongoCollection<Document> views = into.collection(VIEWS);
+        Map<String, Document> stored = new HashMap<>();
+        for (Document view : views.find(Filters.in("_id", accountIds))) {
+            stored.put(view.getString("_id"), view);
+        }
+        Map<String, Document> latest = new HashMap<>(stored);
+        for (ReceivedEvent event : events) {
+            accountId(event.payload()).ifPresent(accountId -> fold(latest.get(accountId), event)
+                    .ifPresent(next -> latest.put(accountId, next)));
+        }
+        saveAll(views, stored, latest);
+        indexStatuses(into.collection(BY_STATUS), accountIds, latest);
+    }
+
+    private static Optional<String> accountId(LedgerEvent payload) {
+        if (payload instanceof CoverageStatusChanged changed) {
+            return Optional.of(changed.accountId());
+        }
+        return payload instanceof CoveragePaidThroughChanged moved ? Optional.of(moved.accountId()) : Optional.empty();
+    }
+
+    /** The view after {@code event}; empty when the view already holds it (a redelivery or an older event). */
+    private static Optional<Document> fold(Document view, ReceivedEvent event) {
         long lastSequence = view == null ? NO_SEQUENCE : view.getLong("lastSequence");
         if (event.sequence() <= lastSequence) {
-            return;
+            return Optional.empty();
         }
-        UpdateResult result = views.updateOne(GUARD.on(views, moved.accountId(), lastSequence),
-                Updates.combine(Updates.set("paidThroughDate", text(moved.paidThroughDate())),
-                        Updates.set("lastSequence", event.sequence())));
-        if (result.getMatchedCount() == 0) {
-            assertAlreadyApplied(views, moved.accountId(), event.sequence());
+        if (event.payload() instanceof CoveragePaidThroughChanged moved) {
+            if (view == null) {
+                throw new IllegalStateException("coverage of " + moved.accountId() + " moved its paid-through date"
+                        + " at sequence " + event.sequence() + " before any status change");
+            }
+            return Optional.of(new Document(view).append("paidThroughDate", text(moved.paidThroughDate()))
+                    .append("lastSequence", event.sequence()));
         }
-    }
-
-    private void apply(ReceivedEvent event, CoverageStatusChanged changed, MongoCollection<Document> views,
-                       MongoCollection<Document> byStatus) {
-        String accountId = changed.accountId();
-        // Creates the view on the account's first change and reads where it stands, in one round trip.
-        long lastSequence = views.findOneAndUpdate(Filters.eq("_id", accountId),
-                Updates.combine(Updates.setOnInsert("accountId", accountId),
-                        Updates.setOnInsert("lastSequence", NO_SEQUENCE),
-                        Updates.setOnInsert("history", List.of())),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER))
-                .getLong("lastSequence");
-        if (event.sequence() <= lastSequence) {
-            indexCurrentStatus(views, byStatus, accountId);
-            return;
-        }
+        CoverageStatusChanged changed = (CoverageStatusChanged) event.payload();
         CoverageFold.Current current = CoverageFold.Current.of(changed);
-        // Guarded by the sequence read above (an equality on _id and one field stays an index lookup).
-        UpdateResult result = views.updateOne(GUARD.on(views, accountId, lastSequence),
-                Updates.combine(Updates.set("status", current.status()),
-                        Updates.set("since", current.since().toString()),
-                        Updates.set("program", current.program()),
-                        Updates.set("paidThroughDate", text(current.paidThroughDate())),
-                        Updates.set("graceStart", text(current.graceStart())),
-                        Updates.set("graceEnd", text(current.graceEnd())),
-                        Updates.set("terminationEffectiveDate", text(current.terminationEffectiveDate())),
-                        Updates.set("lastSequence", event.sequence()),
-                        Updates.push("history", historyEntry(CoverageFold.entry(changed, new CoverageFold.Position(
-                                event.eventId(), event.topic(), event.partition(), event.offset()))))));
-        if (result.getMatchedCount() == 0) {
-            assertAlreadyApplied(views, accountId, event.sequence());
-        }
-        indexCurrentStatus(views, byStatus, accountId);
+        List<Document> history = new ArrayList<>(view == null ? List.of()
+                : view.getList("history", Document.class, List.of()));
+        history.add(historyEntry(CoverageFold.entry(changed, new CoverageFold.Position(event.eventId(),
+                event.topic(), event.partition(), event.offset()))));
+        Document next = view == null ? new Document("_id", changed.accountId()).append("accountId",
+                changed.accountId()) : new Document(view);
+        return Optional.of(next.append("status", current.status())
+                .append("since", current.since().toString())
+                .append("program", current.program())
+                .append("paidThroughDate", text(current.paidThroughDate()))
+                .append("graceStart", text(current.graceStart()))
+                .append("graceEnd", text(current.graceEnd()))
+                .append("terminationEffectiveDate", text(current.terminationEffectiveDate()))
+                .append("lastSequence", event.sequence())
+                .append("history", history));
     }
 
-    private static void assertAlreadyApplied(MongoCollection<Document> views, String accountId, long sequence) {
-        Document view = views.find(Filters.eq("_id", accountId)).first();
-        long lastSequence = view == null ? NO_SEQUENCE : view.getLong("lastSequence");
-        if (lastSequence < sequence) {
-            throw new IllegalStateException("coverage view of " + accountId + " refused sequence " + sequence
-                    + " although it is only at " + lastSequence);
-        }
-    }
-
-    /** Puts the account under the status its view holds, and under no other. */
-    private static void indexCurrentStatus(MongoCollection<Document> views, MongoCollection<Document> byStatus,
-                                           String accountId) {
-        Document view = views.find(Filters.eq("_id", accountId)).first();
-        String status = view == null ? null : view.getString("status");
-        if (status == null) {
+    private static void saveAll(MongoCollection<Document> views, Map<String, Document> stored,
+                                Map<String, Document> latest) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        latest.forEach((accountId, view) -> {
+            Document before = stored.get(accountId);
+            if (before == null) {
+                writes.add(new InsertOneModel<>(view));
+            } else if (before != view) {
+                // Guarded by the sequence read (an equality on _id and one field stays an index lookup).
+                writes.add(new ReplaceOneModel<>(GUARD.on(views, accountId, before.getLong("lastSequence")), view));
+            }
+        });
+        if (writes.isEmpty()) {
             return;
         }
-        List<String> others = Arrays.stream(CoverageStatus.values()).map(Enum::name)
-                .filter(name -> !name.equals(status)).toList();
-        byStatus.updateMany(Filters.in("_id", others), Updates.pull("accountIds", accountId));
-        byStatus.updateOne(Filters.eq("_id", status), Updates.addToSet("accountIds", accountId),
-                new UpdateOptions().upsert(true));
+        BulkWriteResult result;
+        try {
+            result = views.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            throw new IllegalStateException("coverage views were written concurrently: " + e.getWriteErrors(), e);
+        }
+        if (result.getInsertedCount() + result.getMatchedCount() != writes.size()) {
+            throw new IllegalStateException("coverage views changed while a batch was folded in");
+        }
+    }
+
+    /**
+     * Puts every touched account under the status its view holds and under no other, also when the batch changed
+     * nothing (a crash between the two writes heals on the redelivery). Adding and pulling are idempotent, and
+     * each account is added to one status document and pulled from the others, so their order does not matter.
+     */
+    private static void indexStatuses(MongoCollection<Document> byStatus, Set<String> accountIds,
+                                      Map<String, Document> views) {
+        Map<String, List<String>> added = new TreeMap<>();
+        Map<String, List<String>> pulled = new TreeMap<>();
+        for (String accountId : accountIds) {
+            Document view = views.get(accountId);
+            String status = view == null ? null : view.getString("status");
+            if (status == null) {
+                continue;
+            }
+            for (CoverageStatus each : CoverageStatus.values()) {
+                (each.name().equals(status) ? added : pulled).computeIfAbsent(each.name(), name -> new ArrayList<>())
+                        .add(accountId);
+            }
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        added.forEach((status, ids) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", status),
+                Updates.addEachToSet("accountIds", ids), new UpdateOptions().upsert(true))));
+        pulled.forEach((status, ids) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", status),
+                Updates.pullAll("accountIds", ids))));
+        if (!writes.isEmpty()) {
+            byStatus.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
     }
 
     private static Document historyEntry(CoverageView.HistoryEntry entry) {

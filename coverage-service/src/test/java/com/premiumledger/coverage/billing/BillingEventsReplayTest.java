@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The handler fed directly, past the stream gate, as the crash window replays an event: handled, but the
- * crash came before the gate recorded it. The event store must still hold each change once.
+ * The handler fed directly, event by event, with redeliveries in between (no gate stands in front of it). The
+ * event store must still hold each change once.
  */
 @CoverageServiceTest
 class BillingEventsReplayTest {
@@ -64,7 +64,7 @@ class BillingEventsReplayTest {
         handler.handle(bill);
         handler.handle(binder);
         handler.handle(binder);
-        // As if the state mirror was lost in a crash after the commands: the aggregate answers and heals it.
+        // Even without the state mirror, events the facts already hold decide nothing.
         database.getCollection(CoverageStates.COLLECTION).deleteOne(Filters.eq("_id", accountId));
         handler.handle(opened);
         handler.handle(binder);

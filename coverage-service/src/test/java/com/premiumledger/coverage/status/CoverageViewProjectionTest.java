@@ -9,6 +9,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.premiumledger.coverage.CoverageServiceTest;
 import com.premiumledger.coverage.lifecycle.CoverageStatus;
+import com.premiumledger.events.CoveragePaidThroughChanged;
 import com.premiumledger.events.CoverageStatusChanged;
 import com.premiumledger.events.EventEnvelope;
 import com.premiumledger.events.EventTypes;
@@ -18,6 +19,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -73,6 +76,58 @@ class CoverageViewProjectionTest {
         assertThat(view.program()).isEqualTo("APTC");
         assertThat(projection.accountsWithStatus(CoverageStatus.ACTIVE)).contains(accountId);
         assertThat(projection.accountsWithStatus(CoverageStatus.PENDING_PAYMENT)).doesNotContain(accountId);
+    }
+
+    @Test
+    void aBatchHandedAgainOrOlderEventsAfterNewerOnesChangeNothing() {
+        String first = "V-" + UUID.randomUUID();
+        String second = "V-" + UUID.randomUUID();
+        ReceivedEvent enrolled = changed(first, 0, null, "PENDING_PAYMENT", "ENROLLED");
+        ReceivedEvent binder = changed(first, 1, "PENDING_PAYMENT", "ACTIVE", "BINDER_PAID");
+        ReceivedEvent paidThrough = paidThrough(first, 2, LocalDate.of(2027, 2, 28));
+        ReceivedEvent otherEnrolled = changed(second, 0, null, "PENDING_PAYMENT", "ENROLLED");
+        List<ReceivedEvent> batch = List.of(enrolled, otherEnrolled, binder, paidThrough);
+
+        projection.handleAll(batch);
+        Map<String, Document> stored = stored(first, second);
+        projection.handleAll(batch);
+        projection.handleAll(List.of(paidThrough, binder, enrolled, otherEnrolled));
+        projection.handle(binder);
+
+        assertThat(stored(first, second)).isEqualTo(stored);
+        CoverageView view = projection.coverage(first).orElseThrow();
+        assertThat(view.status()).isEqualTo("ACTIVE");
+        assertThat(view.paidThroughDate()).isEqualTo(LocalDate.of(2027, 2, 28));
+        assertThat(view.history()).extracting(CoverageView.HistoryEntry::eventId)
+                .containsExactly(first + "/0", first + "/1");
+        assertThat(projection.accountsWithStatus(CoverageStatus.ACTIVE)).contains(first).doesNotContain(second);
+        assertThat(projection.accountsWithStatus(CoverageStatus.PENDING_PAYMENT)).contains(second)
+                .doesNotContain(first);
+    }
+
+    static ReceivedEvent paidThrough(String accountId, long sequence, LocalDate paidThroughDate) {
+        CoveragePaidThroughChanged payload = new CoveragePaidThroughChanged(accountId, "APTC",
+                LocalDate.of(2027, 1, 31), paidThroughDate, LocalDate.of(2027, 2, 1), "cause-" + sequence);
+        return new ReceivedEvent(new EventEnvelope(accountId + "/" + sequence,
+                EventTypes.typeOf(CoveragePaidThroughChanged.class), "/premium-ledger/coverage-service", accountId,
+                Instant.now(), accountId, sequence, null, null, payload), Topics.COVERAGE, 0, 100 + sequence);
+    }
+
+    /**
+     * The two accounts' views and where the status index lists them, by id (other tests' accounts may move in
+     * the index meanwhile, through the live consumer).
+     */
+    Map<String, Document> stored(String first, String second) {
+        Map<String, Document> stored = new TreeMap<>();
+        for (Document view : database.getCollection(CoverageViewProjection.VIEWS)
+                .find(Filters.in("_id", List.of(first, second)))) {
+            stored.put("view/" + view.getString("_id"), view);
+        }
+        for (CoverageStatus status : CoverageStatus.values()) {
+            stored.put("status/" + status, new Document("accountIds", index(status).getList("accountIds",
+                    String.class).stream().filter(id -> id.equals(first) || id.equals(second)).toList()));
+        }
+        return stored;
     }
 
     @Test

@@ -2,12 +2,16 @@ package com.premiumledger.payment.billing;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import com.premiumledger.events.AccountOpened;
 import com.premiumledger.platform.consumer.ReceivedEvent;
 import java.util.Date;
+import java.util.List;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -30,9 +34,21 @@ public class KnownAccounts {
         return accountId != null && accounts.find(Filters.eq("_id", accountId)).first() != null;
     }
 
-    /** First delivery wins, so a redelivered event changes nothing, not even its recorded position. */
-    void remember(AccountOpened opened, ReceivedEvent event) {
-        accounts.updateOne(Filters.eq("_id", opened.accountId()), Updates.combine(
+    /**
+     * Remembers the accounts of a batch's AccountOpened events in one bulk write. First delivery wins, so a
+     * redelivered event changes nothing, not even its recorded position.
+     */
+    void rememberAll(List<ReceivedEvent> opened) {
+        if (opened.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = opened.stream().map(KnownAccounts::remember).toList();
+        accounts.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+
+    private static WriteModel<Document> remember(ReceivedEvent event) {
+        AccountOpened opened = (AccountOpened) event.payload();
+        return new UpdateOneModel<>(Filters.eq("_id", opened.accountId()), Updates.combine(
                         Updates.setOnInsert("holderName", opened.holderName()),
                         Updates.setOnInsert("program", opened.program()),
                         Updates.setOnInsert("eventId", event.eventId()),

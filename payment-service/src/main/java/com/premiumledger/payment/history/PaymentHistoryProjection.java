@@ -1,9 +1,14 @@
 package com.premiumledger.payment.history;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.WriteModel;
+import com.premiumledger.events.LedgerEvent;
 import com.premiumledger.events.PaymentAssigned;
 import com.premiumledger.events.PaymentRecorded;
 import com.premiumledger.events.PaymentReversed;
@@ -20,8 +25,13 @@ import com.premiumledger.platform.rebuild.RebuildableProjection;
 import com.premiumledger.platform.store.IdGuard;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -42,8 +52,6 @@ class PaymentHistoryProjection implements RebuildableProjection {
     static final String NAME = "payment-history";
     static final String VIEWS = "payment_views";
     static final String ACCOUNTS = "account_payments";
-    /** Writers of one document race only on a rebalance; a few rounds settle it. */
-    private static final int WRITE_ATTEMPTS_MAX = 5;
 
     /** The copy in use, resolved on every call (a rebuilt copy takes over in one step). */
     private final ProjectionCollections collections;
@@ -76,30 +84,59 @@ class PaymentHistoryProjection implements RebuildableProjection {
         return List.of(Topics.PAYMENTS);
     }
 
-    /**
-     * Also opens the refund view of a refund request. That view is not part of this projection's copy, but the
-     * write is an idempotent upsert of the request's own fields, so a rebuild repeating it changes nothing
-     * (and the events a rebuild consumes after the live consumer stopped still reach it).
-     */
+    @Override
+    public Set<Class<? extends LedgerEvent>> eventTypes() {
+        return Set.of(PaymentRecorded.class, UnappliedPaymentReceived.class, PaymentAssigned.class,
+                PaymentReversed.class, RefundReleased.class, RefundRequested.class);
+    }
+
     @Override
     public void handle(ReceivedEvent event, ProjectionCollections into) {
-        String paymentId = paymentId(event);
-        if (paymentId == null) {
+        handleAll(List.of(event), into);
+    }
+
+    /**
+     * Folds a batch with one {@code $in} read and one unordered bulk write per collection. Also opens the refund
+     * view of each refund request newly folded in, before the payment's view records it (so the view's
+     * {@code lastSequence} means both are done). That view is not part of this projection's copy, but the write
+     * is an idempotent upsert of the request's own fields, so a rebuild repeating it changes nothing (and the
+     * events a rebuild consumes after the live consumer stopped still reach it). Should a guard not hold (another
+     * writer, only in a rebalance), this throws and the platform applies the events one by one, which skips what
+     * is stored.
+     */
+    @Override
+    public void handleAll(List<ReceivedEvent> events, ProjectionCollections into) {
+        Set<String> paymentIds = new LinkedHashSet<>();
+        for (ReceivedEvent event : events) {
+            String paymentId = paymentId(event);
+            if (paymentId != null) {
+                paymentIds.add(paymentId);
+            }
+        }
+        if (paymentIds.isEmpty()) {
             return;
         }
         MongoCollection<Document> views = into.collection(VIEWS);
-        PaymentView current = payment(views, paymentId).orElse(null);
-        PaymentView next = fold(current, event);
-        if (next != null) {
-            save(views, current, next);
+        Map<String, PaymentView> stored = payments(views, paymentIds);
+        Map<String, PaymentView> latest = new LinkedHashMap<>(stored);
+        List<WriteModel<Document>> refundWrites = new ArrayList<>();
+        for (ReceivedEvent event : events) {
+            String paymentId = paymentId(event);
+            if (paymentId == null) {
+                continue;
+            }
+            PaymentView next = fold(latest.get(paymentId), event);
+            if (next != null) {
+                latest.put(paymentId, next);
+                if (event.payload() instanceof RefundRequested requested) {
+                    refundWrites.add(RefundViews.requested(requested));
+                }
+            }
         }
-        PaymentView latest = next != null ? next : current;
-        if (latest != null && latest.accountId() != null) {
-            copyToAccount(into.collection(ACCOUNTS), latest);
-        }
-        if (event.payload() instanceof RefundRequested requested) {
-            refunds.requested(requested);
-        }
+        refunds.writeAll(refundWrites);
+        saveAll(views, stored, latest);
+        copyToAccounts(into.collection(ACCOUNTS), paymentIds.stream().map(latest::get)
+                .filter(view -> view != null && view.accountId() != null).toList());
     }
 
     private static String paymentId(ReceivedEvent event) {
@@ -128,7 +165,7 @@ class PaymentHistoryProjection implements RebuildableProjection {
             return null;
         }
         if (current == null && event.sequence() > 0) {
-            // The gate hands events over in sequence order, so a later event always finds its payment.
+            // A payment's events first arrive in sequence order, so a later event always finds its payment.
             throw new IllegalStateException("event " + event.eventId() + " at sequence " + event.sequence()
                     + " of payment " + event.aggregateId() + " arrived before the payment's first event");
         }
@@ -152,56 +189,93 @@ class PaymentHistoryProjection implements RebuildableProjection {
         return current.refundRequested((RefundRequested) payload, sequence);
     }
 
-    private static void save(MongoCollection<Document> views, PaymentView current, PaymentView next) {
-        if (current == null) {
-            try {
-                views.insertOne(next.toDocument().append("_id", next.paymentId()));
-                return;
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                throw new IllegalStateException("payment " + next.paymentId() + " was written concurrently", e);
+    /** Inserts new views and replaces changed ones, each guarded by the {@code lastSequence} it was read at. */
+    private static void saveAll(MongoCollection<Document> views, Map<String, PaymentView> stored,
+                                Map<String, PaymentView> latest) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        latest.forEach((paymentId, view) -> {
+            PaymentView before = stored.get(paymentId);
+            Document document = view.toDocument().append("_id", paymentId);
+            if (before == null) {
+                writes.add(new InsertOneModel<>(document));
+            } else if (before.lastSequence() != view.lastSequence()) {
+                writes.add(new ReplaceOneModel<>(SEQUENCE_GUARD.on(views, paymentId, before.lastSequence()),
+                        document));
             }
+        });
+        if (writes.isEmpty()) {
+            return;
         }
-        long replaced = views.replaceOne(SEQUENCE_GUARD.on(views, next.paymentId(), current.lastSequence()),
-                next.toDocument().append("_id", next.paymentId())).getModifiedCount();
-        if (replaced != 1) {
-            throw new IllegalStateException("payment " + next.paymentId() + " changed while event "
-                    + next.lastSequence() + " was folded in");
-        }
-    }
-
-    private void copyToAccount(MongoCollection<Document> accounts, PaymentView view) {
-        for (int attempt = 0; attempt < WRITE_ATTEMPTS_MAX; attempt++) {
-            Document account = accounts.find(Filters.eq("_id", view.accountId())).first();
-            if (account == null ? insertFirst(accounts, view) : replaceOrAppend(accounts, account, view)) {
-                return;
-            }
-        }
-        throw new IllegalStateException("account " + view.accountId() + " payments kept changing while payment "
-                + view.paymentId() + " was copied");
-    }
-
-    private static boolean insertFirst(MongoCollection<Document> accounts, PaymentView view) {
+        BulkWriteResult result;
         try {
-            accounts.insertOne(new Document("_id", view.accountId()).append("version", 1L)
-                    .append("payments", List.of(view.toDocument())));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
+            result = views.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            throw new IllegalStateException("payments were written concurrently: " + e.getWriteErrors(), e);
+        }
+        if (result.getInsertedCount() + result.getMatchedCount() != writes.size()) {
+            throw new IllegalStateException("payments changed while a batch was folded in");
         }
     }
 
-    /** True when the account holds this view (or a later one) afterwards, false when another writer got in between. */
-    private boolean replaceOrAppend(MongoCollection<Document> accounts, Document account, PaymentView view) {
-        List<Document> payments = new ArrayList<>(account.getList("payments", Document.class, List.of()));
+    /**
+     * Refreshes each account's copy of its payments' views (also of views the batch did not change: a crash
+     * between the two writes heals on the redelivery), one read and one write for all accounts, each write
+     * guarded by the account's {@code version}.
+     */
+    private void copyToAccounts(MongoCollection<Document> accounts, List<PaymentView> views) {
+        if (views.isEmpty()) {
+            return;
+        }
+        Map<String, Document> stored = new HashMap<>();
+        Set<String> accountIds = new LinkedHashSet<>();
+        views.forEach(view -> accountIds.add(view.accountId()));
+        for (Document account : accounts.find(Filters.in("_id", accountIds))) {
+            stored.put(account.getString("_id"), account);
+        }
+        Map<String, List<Document>> payments = new LinkedHashMap<>();
+        for (PaymentView view : views) {
+            List<Document> list = payments.computeIfAbsent(view.accountId(), id -> new ArrayList<>(
+                    stored.containsKey(id) ? stored.get(id).getList("payments", Document.class, List.of())
+                            : List.of()));
+            replaceOrAppend(list, view);
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        payments.forEach((accountId, list) -> accountWrite(accounts, stored.get(accountId), accountId, list)
+                .ifPresent(writes::add));
+        if (writes.isEmpty()) {
+            return;
+        }
+        BulkWriteResult result;
+        try {
+            result = accounts.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            throw new IllegalStateException("account payments were written concurrently: " + e.getWriteErrors(), e);
+        }
+        if (result.getInsertedCount() + result.getMatchedCount() != writes.size()) {
+            throw new IllegalStateException("account payments changed while a batch was copied");
+        }
+    }
+
+    /** The write that stores {@code payments} as the account's next version; empty when nothing changed. */
+    private static Optional<WriteModel<Document>> accountWrite(MongoCollection<Document> accounts, Document before,
+                                                               String accountId, List<Document> payments) {
+        if (before == null) {
+            return Optional.of(new InsertOneModel<>(new Document("_id", accountId).append("version", 1L)
+                    .append("payments", payments)));
+        }
+        if (payments.equals(before.getList("payments", Document.class, List.of()))) {
+            return Optional.empty();
+        }
+        long version = before.getLong("version");
+        return Optional.of(new ReplaceOneModel<>(VERSION_GUARD.on(accounts, accountId, version),
+                new Document("_id", accountId).append("version", version + 1).append("payments", payments)));
+    }
+
+    /** Puts the view in the account's list unless it holds it (or a later one) already. */
+    private void replaceOrAppend(List<Document> payments, PaymentView view) {
         int index = indexOf(payments, view.paymentId());
         if (index >= 0 && payments.get(index).get("lastSequence", 0L) >= view.lastSequence()) {
-            return true;
+            return;
         }
         if (index < 0 && payments.size() >= properties.paymentsPerAccountMax()) {
             // Failing sends the event to the dead-letter topic, to be replayed once the limit is raised.
@@ -213,10 +287,6 @@ class PaymentHistoryProjection implements RebuildableProjection {
         } else {
             payments.add(view.toDocument());
         }
-        long version = account.getLong("version");
-        return accounts.replaceOne(VERSION_GUARD.on(accounts, view.accountId(), version),
-                new Document("_id", view.accountId()).append("version", version + 1).append("payments", payments))
-                .getModifiedCount() == 1;
     }
 
     private static int indexOf(List<Document> payments, String paymentId) {
@@ -234,6 +304,14 @@ class PaymentHistoryProjection implements RebuildableProjection {
 
     private static Optional<PaymentView> payment(MongoCollection<Document> views, String paymentId) {
         return Optional.ofNullable(views.find(Filters.eq("_id", paymentId)).first()).map(PaymentView::fromDocument);
+    }
+
+    private static Map<String, PaymentView> payments(MongoCollection<Document> views, Set<String> paymentIds) {
+        Map<String, PaymentView> found = new HashMap<>();
+        for (Document document : views.find(Filters.in("_id", paymentIds))) {
+            found.put(document.getString("_id"), PaymentView.fromDocument(document));
+        }
+        return found;
     }
 
     /** The account's payments in the order they reached it, or empty when none ever did. */
