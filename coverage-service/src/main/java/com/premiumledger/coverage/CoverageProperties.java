@@ -1,8 +1,6 @@
 package com.premiumledger.coverage;
 
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -13,15 +11,13 @@ import org.springframework.validation.annotation.Validated;
  * @param pageSizeDefault account ids one page of {@code GET /coverage} holds when the request names no size
  * @param pageSizeMax account ids one page may hold
  * @param accountIdLengthMax characters of an account id in a request (longer ids are never issued)
- * @param commandTimeout how long a billing event waits for the command it became
  */
 @Validated
 @ConfigurationProperties("premium.coverage")
 public record CoverageProperties(
         @Min(1) @DefaultValue("50") int pageSizeDefault,
         @Min(1) @DefaultValue("200") int pageSizeMax,
-        @Min(1) @DefaultValue("100") int accountIdLengthMax,
-        @NotNull @DefaultValue("10s") Duration commandTimeout) {
+        @Min(1) @DefaultValue("100") int accountIdLengthMax) {
 
     public CoverageProperties {
         // A default the maximum refuses would make every request without a size fail.
@@ -33,6 +29,6 @@ public record CoverageProperties(
 
     /** Defaults, for tests that build parts without Spring. */
     public static CoverageProperties defaults() {
-        return new CoverageProperties(50, 200, 100, Duration.ofSeconds(10));
+        return new CoverageProperties(50, 200, 100);
     }
 }

@@ -6,7 +6,6 @@ import com.premiumledger.payment.payment.PaymentMethod;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import java.time.Duration;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -25,7 +24,6 @@ import org.springframework.validation.annotation.Validated;
  * @param paymentsPerAccountMax payments one account's history document holds (bounds its size)
  * @param historyPageSizeDefault payments listed when the request names no limit
  * @param historyPageSizeMax payments one request may list
- * @param commandTimeout how long an HTTP request waits for its command
  * @param unappliedChannels channels whose payments for an unknown account go to the unapplied queue (a mailed
  *     check quoting a wrong number is real cash); on other channels such a payment is refused with 404
  * @param unappliedQueueMax payments the unapplied queue's index document holds (bounds its size)
@@ -44,7 +42,6 @@ public record PaymentProperties(
         @Min(1) @DefaultValue("5000") int paymentsPerAccountMax,
         @Min(1) @DefaultValue("100") int historyPageSizeDefault,
         @Min(1) @DefaultValue("500") int historyPageSizeMax,
-        @NotNull @DefaultValue("10s") Duration commandTimeout,
         @NotNull @DefaultValue("MAIL") Set<PaymentChannel> unappliedChannels,
         @Min(1) @DefaultValue("10000") int unappliedQueueMax,
         @Min(1) @Max(1000) @DefaultValue("20") int refundsPerPaymentMax,
@@ -53,13 +50,13 @@ public record PaymentProperties(
     /** Defaults, for tests and tools that build the rules without Spring. */
     public static PaymentProperties defaults() {
         return new PaymentProperties(Set.of(PaymentMethod.values()), Set.of(CardBrand.values()), 10_000_000,
-                366, 32, 64, 5000, 100, 500, Duration.ofSeconds(10),
+                366, 32, 64, 5000, 100, 500,
                 Set.of(PaymentChannel.MAIL), 10_000, 20, 366);
     }
 
     public PaymentProperties withAcceptedMethods(Set<PaymentMethod> methods) {
         return new PaymentProperties(methods, acceptedCardBrands, amountMaxCents, receivedDateDaysBackMax, referenceLengthMax, accountIdLengthMax,
-                paymentsPerAccountMax, historyPageSizeDefault, historyPageSizeMax, commandTimeout, unappliedChannels,
+                paymentsPerAccountMax, historyPageSizeDefault, historyPageSizeMax, unappliedChannels,
                 unappliedQueueMax, refundsPerPaymentMax, reversedDateDaysBackMax);
     }
 }

@@ -4,6 +4,7 @@ import com.premiumledger.coverage.lifecycle.AccountFacts;
 import com.premiumledger.coverage.lifecycle.CoverageState;
 import com.premiumledger.events.DayClosed;
 import com.premiumledger.platform.consumer.ReceivedEvent;
+import com.premiumledger.platform.command.LedgerCommands.Cause;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -80,7 +81,7 @@ final class BillingBatch {
 
     private void handle(ReceivedEvent event) {
         if (event.payload() instanceof DayClosed closed) {
-            close(closed, event.partition(), event.eventId());
+            close(closed, event.partition(), Cause.of(event));
             return;
         }
         BillingEventsHandler.fold(event.payload()).ifPresent(fold -> {
@@ -90,7 +91,7 @@ final class BillingBatch {
             }
             AccountFacts now = fold.change().apply(before).applied(event.sequence());
             LocalDate asOf = fold.eventDate() != null ? fold.eventDate() : now.clockDate();
-            judge(now, event.partition(), asOf, event.eventId(), fold.paymentId(),
+            judge(now, event.partition(), asOf, Cause.of(event), fold.paymentId(),
                     businessDates.get(event.partition()));
             movedFacts.put(now.accountId(), now);
         });
@@ -100,7 +101,7 @@ final class BillingBatch {
      * One partition's copy of a closed day: judges, as of that day, every account of the partition the calendar
      * was reminded of for the days it closes, {@code (previousDate, date]}, at most {@code day-span-max} back.
      */
-    private void close(DayClosed closed, int partition, String eventId) {
+    private void close(DayClosed closed, int partition, Cause cause) {
         LocalDate date = closed.date();
         LocalDate closedThrough = businessDates.get(partition);
         if (closedThrough != null && !date.isAfter(closedThrough)) {
@@ -113,7 +114,7 @@ final class BillingBatch {
         due.values().forEach(this::load);
         due.forEach((day, accountIds) -> {
             for (String accountId : accountIds) {
-                judge(facts(accountId), partition, date, eventId, null, date);
+                judge(facts(accountId), partition, date, cause, null, date);
             }
             CoverageCalendar.Day finished = new CoverageCalendar.Day(partition, day);
             reminders.remove(finished);
@@ -144,13 +145,13 @@ final class BillingBatch {
      * on the partition ({@code closedThrough}) will not close again, so a look that is already due waits for the
      * next close.
      */
-    private void judge(AccountFacts facts, int partition, LocalDate asOf, String causeEventId, String paymentId,
+    private void judge(AccountFacts facts, int partition, LocalDate asOf, Cause cause, String paymentId,
                        LocalDate closedThrough) {
         if (!facts.known()) {
             return;
         }
         CoverageState before = state(facts.accountId());
-        CoverageState after = evaluator.evaluate(facts, before, asOf, causeEventId, paymentId);
+        CoverageState after = evaluator.evaluate(facts, before, asOf, cause, paymentId);
         if (after != before) {
             movedStates.put(facts.accountId(), after);
         }

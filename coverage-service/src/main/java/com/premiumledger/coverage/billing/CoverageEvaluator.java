@@ -11,6 +11,9 @@ import com.premiumledger.coverage.lifecycle.CoverageTrigger;
 import com.premiumledger.coverage.lifecycle.EndedGrace;
 import com.premiumledger.coverage.lifecycle.RecordPaidThroughCommand;
 import com.premiumledger.coverage.lifecycle.StartCoverageCommand;
+import com.premiumledger.coverage.CoverageServiceApplication;
+import com.premiumledger.platform.command.LedgerCommands;
+import com.premiumledger.platform.command.LedgerCommands.Cause;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
@@ -26,11 +29,15 @@ import org.springframework.stereotype.Component;
 @Component
 class CoverageEvaluator {
 
+    /** Commands here follow from billing events and closed days, not from a person: the service issues them. */
+    static final String ISSUED_BY = CoverageServiceApplication.NAME;
+
+
     private final CoverageDecider decider;
-    private final CoverageCommands commands;
+    private final LedgerCommands commands;
     private final int stepsMax;
 
-    CoverageEvaluator(CoverageDecider decider, CoverageCommands commands, CoverageRulesProperties rules) {
+    CoverageEvaluator(CoverageDecider decider, LedgerCommands commands, CoverageRulesProperties rules) {
         this.decider = decider;
         this.commands = commands;
         this.stepsMax = rules.decisionStepsMax();
@@ -40,10 +47,10 @@ class CoverageEvaluator {
      * The coverage state after every change the rules want as of {@code asOf}; {@code state} itself when they
      * want none (so a settled account sends no command: the same facts, state and date decide nothing twice).
      *
-     * @param causeEventId the billing event or closed day behind any change
+     * @param cause the billing event or closed day behind any change
      * @param paymentId the payment the cause applied, if any (a reversal of it may later undo a reinstatement)
      */
-    CoverageState evaluate(AccountFacts facts, CoverageState state, LocalDate asOf, String causeEventId,
+    CoverageState evaluate(AccountFacts facts, CoverageState state, LocalDate asOf, Cause cause,
                            String paymentId) {
         if (!facts.known()) {
             return state;
@@ -58,13 +65,13 @@ class CoverageEvaluator {
                 throw new IllegalStateException("coverage of " + facts.accountId() + " still moving after " + stepsMax
                         + " changes as of " + asOf + ": the rules loop (" + decision.get() + ")");
             }
-            current = send(facts, current, decision.get(), causeEventId, paymentId);
+            current = send(facts, current, decision.get(), cause, paymentId);
         }
         LocalDate paidThrough = facts.paidThroughDate();
         if (current.status() != null && current.status().tracksPaidThrough()
                 && !Objects.equals(paidThrough, current.paidThroughDate())) {
             CoverageState after = commands.send(new RecordPaidThroughCommand(facts.accountId(), facts.program(),
-                    paidThrough, asOf, causeEventId));
+                    paidThrough, asOf, cause.eventId()), ISSUED_BY, cause);
             current = after.withEndedGrace(current.endedGrace());
         }
         return current;
@@ -76,12 +83,12 @@ class CoverageEvaluator {
     }
 
     private CoverageState send(AccountFacts facts, CoverageState before, CoverageDecision decision,
-                               String causeEventId, String paymentId) {
+                               Cause cause, String paymentId) {
         if (decision.from() == null) {
-            return start(facts, before, decision, causeEventId);
+            return start(facts, before, decision, cause);
         }
         CoverageState after = commands.send(new ChangeCoverageCommand(facts.accountId(), facts.program(), decision,
-                causeEventId));
+                cause.eventId()), ISSUED_BY, cause);
         boolean reinstated = decision.trigger() == CoverageTrigger.PAST_DUE_PAID && after.version() > before.version()
                 && after.status() == CoverageStatus.ACTIVE;
         return after.withEndedGrace(reinstated ? new EndedGrace(paymentId, before.graceStart(), before.graceEnd())
@@ -89,9 +96,10 @@ class CoverageEvaluator {
     }
 
     private CoverageState start(AccountFacts facts, CoverageState before, CoverageDecision decision,
-                                String causeEventId) {
+                                Cause cause) {
         try {
-            commands.send(new StartCoverageCommand(facts.accountId(), facts.program(), decision, causeEventId));
+            commands.send(new StartCoverageCommand(facts.accountId(), facts.program(), decision, cause.eventId()),
+                    ISSUED_BY, cause);
         } catch (AggregateStreamCreationException alreadyStarted) {
             // A replay after a crash between the command and saving its state: coverage exists. If it has moved
             // on since, the next change is refused as stale and the aggregate answers with where it is.

@@ -59,12 +59,25 @@ public class LedgerCommands {
         return sendWithRetries(command, metadata);
     }
 
+    /** The event a consumer sends a command because of: its id, and the correlation it continues. */
+    public record Cause(String correlationId, String eventId) {
+
+        public static Cause of(ReceivedEvent event) {
+            return new Cause(event.envelope().correlationId(), event.eventId());
+        }
+    }
+
     /** A command a consumer sends because of {@code cause}: it continues the event's correlation. */
     public <R> R send(Object command, String issuedBy, ReceivedEvent cause) {
+        return send(command, issuedBy, Cause.of(cause));
+    }
+
+    /** A command a consumer sends because of {@code cause}: it continues the event's correlation. */
+    public <R> R send(Object command, String issuedBy, Cause cause) {
         Map<String, Object> metadata = new HashMap<>();
         metadata.put(ISSUED_BY, issuedBy);
-        if (cause.envelope().correlationId() != null) {
-            metadata.put(TRACE_ID, cause.envelope().correlationId());
+        if (cause.correlationId() != null) {
+            metadata.put(TRACE_ID, cause.correlationId());
         }
         metadata.put(CAUSATION_ID, cause.eventId());
         return sendWithRetries(command, metadata);

@@ -67,7 +67,7 @@ class BillingFacts implements EventStreamHandler {
     public void handleAll(List<ReceivedEvent> events) {
         List<ReceivedEvent> opened = new ArrayList<>();
         List<DayClosed> closed = new ArrayList<>();
-        List<LedgerEvent> decisions = new ArrayList<>();
+        List<ReceivedEvent> decisions = new ArrayList<>();
         for (ReceivedEvent event : events) {
             LedgerEvent payload = event.payload();
             if (payload instanceof AccountOpened) {
@@ -75,7 +75,7 @@ class BillingFacts implements EventStreamHandler {
             } else if (payload instanceof DayClosed day) {
                 closed.add(day);
             } else if (payload instanceof CreditRefunded || payload instanceof RefundRejected) {
-                decisions.add(payload);
+                decisions.add(event);
             }
         }
         accounts.rememberAll(opened);
@@ -83,21 +83,22 @@ class BillingFacts implements EventStreamHandler {
         decide(decisions);
     }
 
-    private void decide(List<LedgerEvent> decisions) {
+    private void decide(List<ReceivedEvent> decisions) {
         if (decisions.isEmpty()) {
             return;
         }
-        Set<String> alreadyRejected = refunds.rejected(decisions.stream()
+        Set<String> alreadyRejected = refunds.rejected(decisions.stream().map(ReceivedEvent::payload)
                 .filter(RefundRejected.class::isInstance).map(decision -> ((RefundRejected) decision).refundId())
                 .toList());
         List<WriteModel<Document>> writes = new ArrayList<>();
         try {
-            for (LedgerEvent decision : decisions) {
+            for (ReceivedEvent event : decisions) {
+                LedgerEvent decision = event.payload();
                 if (decision instanceof CreditRefunded refunded) {
                     writes.add(RefundViews.refunded(refunded));
                 } else if (decision instanceof RefundRejected rejected) {
                     if (alreadyRejected.add(rejected.refundId())) {
-                        refundOutcomes.rejected(rejected);
+                        refundOutcomes.rejected(rejected, event);
                     }
                     writes.add(RefundViews.rejected(rejected));
                 }

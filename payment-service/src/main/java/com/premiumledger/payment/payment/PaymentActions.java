@@ -1,5 +1,6 @@
 package com.premiumledger.payment.payment;
 
+import com.premiumledger.platform.command.LedgerCommands;
 import com.premiumledger.events.PaymentAssigned;
 import com.premiumledger.events.PaymentReversed;
 import com.premiumledger.events.RefundRequested;
@@ -37,12 +38,12 @@ class PaymentActions {
     static final String PAYMENT_NOT_FOUND = "payment-not-found";
 
     private final IdempotentRequests requests;
-    private final PaymentCommands commands;
+    private final LedgerCommands commands;
     private final KnownAccounts accounts;
     private final BusinessCalendar calendar;
     private final PaymentProperties properties;
 
-    PaymentActions(IdempotentRequests requests, PaymentCommands commands, KnownAccounts accounts,
+    PaymentActions(IdempotentRequests requests, LedgerCommands commands, KnownAccounts accounts,
                    BusinessCalendar calendar, PaymentProperties properties) {
         this.requests = requests;
         this.commands = commands;

@@ -1,5 +1,6 @@
 package com.premiumledger.payment.payment;
 
+import com.premiumledger.platform.command.LedgerCommands;
 import com.premiumledger.payment.PaymentProperties;
 import com.premiumledger.payment.billing.BusinessCalendar;
 import com.premiumledger.payment.billing.KnownAccounts;
@@ -34,11 +35,11 @@ class PaymentIntake {
     private final PaymentReferences references;
     private final KnownAccounts accounts;
     private final BusinessCalendar calendar;
-    private final PaymentCommands commands;
+    private final LedgerCommands commands;
     private final PaymentProperties properties;
 
     PaymentIntake(IdempotentRequests requests, PaymentReferences references, KnownAccounts accounts,
-                  BusinessCalendar calendar, PaymentCommands commands, PaymentProperties properties) {
+                  BusinessCalendar calendar, LedgerCommands commands, PaymentProperties properties) {
         this.requests = requests;
         this.references = references;
         this.accounts = accounts;

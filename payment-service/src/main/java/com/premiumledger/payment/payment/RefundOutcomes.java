@@ -1,6 +1,8 @@
 package com.premiumledger.payment.payment;
 
 import com.premiumledger.events.RefundRejected;
+import com.premiumledger.platform.command.LedgerCommands;
+import com.premiumledger.platform.consumer.ReceivedEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,15 +16,15 @@ public class RefundOutcomes {
     /** Who records a release: the consumer of billing's decisions. */
     public static final String RELEASED_BY = "billing-decisions";
 
-    private final PaymentCommands commands;
+    private final LedgerCommands commands;
 
-    RefundOutcomes(PaymentCommands commands) {
+    RefundOutcomes(LedgerCommands commands) {
         this.commands = commands;
     }
 
     /** Sends the release; an unknown payment fails (and the record goes to the dead-letter topic). */
-    public void rejected(RefundRejected rejected) {
+    public void rejected(RefundRejected rejected, ReceivedEvent cause) {
         commands.<Boolean>send(new ReleaseRefundCommand(rejected.paymentId(), rejected.refundId(), rejected.reason(),
-                RELEASED_BY), RELEASED_BY);
+                RELEASED_BY), RELEASED_BY, cause);
     }
 }

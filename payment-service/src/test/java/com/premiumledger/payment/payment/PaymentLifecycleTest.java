@@ -191,7 +191,7 @@ class PaymentLifecycleTest {
         fixture.registerInjectableResource(new PaymentProperties(defaults.acceptedMethods(),
                 defaults.acceptedCardBrands(), defaults.amountMaxCents(), defaults.receivedDateDaysBackMax(),
                 defaults.referenceLengthMax(), defaults.accountIdLengthMax(), defaults.paymentsPerAccountMax(),
-                defaults.historyPageSizeDefault(), defaults.historyPageSizeMax(), defaults.commandTimeout(),
+                defaults.historyPageSizeDefault(), defaults.historyPageSizeMax(),
                 defaults.unappliedChannels(), defaults.unappliedQueueMax(), 1, defaults.reversedDateDaysBackMax()));
         fixture.given(RECORDED_CHECK, new RefundRequested("R-1", ID, "A-1", 1_000, "CHECK", RECEIVED, "service"))
                 .when(refund("R-2", 1_000)).expectNoEvents()
