@@ -82,10 +82,6 @@ public class AccountStates {
         return records;
     }
 
-    public AccountRecord find(String accountId) {
-        return findAll(List.of(accountId)).get(accountId);
-    }
-
     /** Stores the billing sides; false when one was written by someone else since it was read. */
     public boolean saveBilling(List<Change> changes) {
         List<WriteModel<Document>> writes = new ArrayList<>(changes.size());

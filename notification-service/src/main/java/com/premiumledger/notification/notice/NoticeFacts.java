@@ -98,12 +98,6 @@ public class NoticeFacts {
         return found;
     }
 
-    /** Empty when the trigger wrote none (a notice issued by a version that kept no facts). */
-    public Map<String, String> find(String noticeId) {
-        Document found = facts.find(Filters.eq("_id", noticeId)).first();
-        return found == null ? new LinkedHashMap<>() : values(found);
-    }
-
     private static Map<String, String> values(Document found) {
         Map<String, String> values = new LinkedHashMap<>();
         if (found.get("facts") instanceof Document stored) {

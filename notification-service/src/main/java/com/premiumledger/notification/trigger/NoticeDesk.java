@@ -35,6 +35,9 @@ import org.springframework.stereotype.Component;
 @Component
 class NoticeDesk {
 
+    /** Accounts a day close reads and evaluates at a time: a due date shared by many must not make one huge read. */
+    private static final int WOKEN_PER_READ = 500;
+
     private final NoticeIssuer issuer;
     private final NoticeFacts facts;
     private final MemberDirectory members;
@@ -135,15 +138,20 @@ class NoticeDesk {
         LocalDate earliest = day.date().minusDays(properties.wakeupScanDaysMax() - 1L);
         LocalDate from = Optional.ofNullable(day.previousDate()).map(previous -> previous.plusDays(1))
                 .filter(next -> next.isAfter(earliest)).orElse(earliest);
-        Set<String> accountIds = wakeups.accountsFor(from, day.date());
-        if (!accountIds.isEmpty()) {
-            Map<String, AccountRecord> records = states.findAll(accountIds);
-            TriggerBatch batch = new TriggerBatch(records, members.findAll(accountIds), Optional.of(today));
-            accountIds.forEach(accountId -> batch.evaluateNow(accountId, eventId));
-            issueAll(decide(batch, batch.steps(), today));
+        List<String> accountIds = List.copyOf(wakeups.accountsFor(from, day.date()));
+        for (int start = 0; start < accountIds.size(); start += WOKEN_PER_READ) {
+            wake(accountIds.subList(start, Math.min(accountIds.size(), start + WOKEN_PER_READ)), today, eventId);
         }
         wakeups.forget(from, day.date());
         calendar.handled(sequence);
+    }
+
+    /** Evaluates the calendar rules of woken accounts against {@code today}: one read each of states and members. */
+    private void wake(List<String> accountIds, LocalDate today, String eventId) {
+        Map<String, AccountRecord> records = states.findAll(accountIds);
+        TriggerBatch batch = new TriggerBatch(records, members.findAll(accountIds), Optional.of(today));
+        accountIds.forEach(accountId -> batch.evaluateNow(accountId, eventId));
+        issueAll(decide(batch, batch.steps(), today));
     }
 
     /** The notices the steps ask for, the calendar rules evaluated against {@code lastClosed}. */
