@@ -1,5 +1,6 @@
 package com.premiumledger.notification.notice;
 
+import com.mongodb.bulk.BulkWriteUpsert;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
@@ -41,19 +42,28 @@ public class NoticeFacts {
         saveAll(Map.of(noticeId, values));
     }
 
-    /** The facts of several notices in one bulk write; for each, the first write wins. */
-    public void saveAll(Map<String, Map<String, String>> valuesByNoticeId) {
+    /**
+     * The facts of several notices in one bulk write; for each, the first write wins. Returns the notices whose
+     * facts this call wrote first: those decided for the first time.
+     */
+    public Set<String> saveAll(Map<String, Map<String, String>> valuesByNoticeId) {
         if (valuesByNoticeId.isEmpty()) {
-            return;
+            return Set.of();
         }
+        List<String> noticeIds = new ArrayList<>(valuesByNoticeId.size());
         List<WriteModel<Document>> writes = new ArrayList<>(valuesByNoticeId.size());
         valuesByNoticeId.forEach((noticeId, values) -> {
             Document document = new Document();
             values.forEach(document::append);
+            noticeIds.add(noticeId);
             writes.add(new UpdateOneModel<>(Filters.eq("_id", noticeId),
                     new Document("$setOnInsert", new Document("facts", document)), new UpdateOptions().upsert(true)));
         });
-        facts.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        Set<String> first = new HashSet<>();
+        for (BulkWriteUpsert upsert : facts.bulkWrite(writes, new BulkWriteOptions().ordered(false)).getUpserts()) {
+            first.add(noticeIds.get(upsert.getIndex()));
+        }
+        return first;
     }
 
     /**

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,9 +95,10 @@ class NoticeDesk {
     }
 
     /**
-     * Issues each notice once (the first decision for an id wins): those already marked issued are left alone,
-     * the others get their facts in one write, are issued, and are marked issued in one more write. A notice
-     * issued but not yet marked when a batch failed is refused by its aggregate when asked again.
+     * Issues each notice once (the first decision for an id wins). Its facts are written first, in one write that
+     * also tells which notices were decided before; of those, the ones marked issued are left alone (one read,
+     * only when there are any). The rest are issued and then marked issued in one more write. A notice issued but
+     * not yet marked when a batch failed is refused by its aggregate when asked again.
      */
     void issueAll(List<NoticeDecision> decisions) {
         Map<String, NoticeDecision> unique = new LinkedHashMap<>();
@@ -104,13 +106,13 @@ class NoticeDesk {
         if (unique.isEmpty()) {
             return;
         }
-        unique.keySet().removeAll(facts.issuedAmong(unique.keySet()));
-        if (unique.isEmpty()) {
-            return;
-        }
         Map<String, Map<String, String>> factsById = new LinkedHashMap<>();
         unique.forEach((noticeId, decision) -> factsById.put(noticeId, decision.facts()));
-        facts.saveAll(factsById);
+        Set<String> decidedBefore = new LinkedHashSet<>(unique.keySet());
+        decidedBefore.removeAll(facts.saveAll(factsById));
+        if (!decidedBefore.isEmpty()) {
+            unique.keySet().removeAll(facts.issuedAmong(decidedBefore));
+        }
         for (NoticeDecision decision : unique.values()) {
             issuer.issue(decision.command());
         }
