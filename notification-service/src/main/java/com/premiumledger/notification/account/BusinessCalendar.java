@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The last business day closed, as DayClosed events told it: the only clock notices are decided by. One
- * document ({@code _id} = the calendar's stream key); it only moves forward.
+ * document ({@code _id} = the calendar's stream key); it only moves forward. It also keeps the sequence of the
+ * last DayClosed whose wake-ups were all handled, so that a DayClosed seen again does nothing.
  */
 @Component
 public class BusinessCalendar {
@@ -26,14 +27,33 @@ public class BusinessCalendar {
         this.calendar = database.getCollection(COLLECTION);
     }
 
-    public Optional<LocalDate> lastClosed() {
+    /** The calendar as stored: {@code lastClosed} empty before the first close, {@code handledSequence} -1. */
+    public record CalendarState(Optional<LocalDate> lastClosed, long handledSequence) {
+    }
+
+    public CalendarState read() {
         Document document = calendar.find(Filters.eq("_id", ID)).first();
-        return Optional.ofNullable(document).map(found -> found.getString("lastClosedDate")).map(LocalDate::parse);
+        if (document == null) {
+            return new CalendarState(Optional.empty(), -1);
+        }
+        Number handled = document.get("handledSequence", Number.class);
+        return new CalendarState(Optional.ofNullable(document.getString("lastClosedDate")).map(LocalDate::parse),
+                handled == null ? -1 : handled.longValue());
+    }
+
+    public Optional<LocalDate> lastClosed() {
+        return read().lastClosed();
     }
 
     /** ISO dates order as text, so {@code $max} keeps the latest even if a slow writer comes second. */
     public void closed(LocalDate date) {
         calendar.updateOne(Filters.eq("_id", ID), Updates.max("lastClosedDate", date.toString()),
+                new UpdateOptions().upsert(true));
+    }
+
+    /** Records that the DayClosed at {@code sequence} woke every account it had to; only ever moves forward. */
+    public void handled(long sequence) {
+        calendar.updateOne(Filters.eq("_id", ID), Updates.max("handledSequence", sequence),
                 new UpdateOptions().upsert(true));
     }
 }

@@ -2,14 +2,19 @@ package com.premiumledger.notification.account;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import com.premiumledger.notification.NotificationProperties;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -33,9 +38,18 @@ public class Wakeups {
         this.buckets = properties.wakeupBuckets();
     }
 
-    public void add(String accountId, LocalDate day) {
-        wakeups.updateOne(Filters.eq("_id", id(day, bucket(accountId))), Updates.addToSet("accountIds", accountId),
-                new UpdateOptions().upsert(true));
+    /** Registers every account for its days with one bulk write (one update per day and bucket). */
+    public void addAll(Map<String, Set<LocalDate>> daysByAccount) {
+        Map<String, Set<String>> accountsById = new LinkedHashMap<>();
+        daysByAccount.forEach((accountId, days) -> days.forEach(day ->
+                accountsById.computeIfAbsent(id(day, bucket(accountId)), id -> new LinkedHashSet<>()).add(accountId)));
+        if (accountsById.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(accountsById.size());
+        accountsById.forEach((id, accountIds) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", id),
+                Updates.addEachToSet("accountIds", List.copyOf(accountIds)), new UpdateOptions().upsert(true))));
+        wakeups.bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
     /** The accounts to wake for the days {@code from} to {@code to}, both included. */

@@ -1,20 +1,28 @@
 package com.premiumledger.notification.delivery;
 
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.bulk.BulkWriteUpsert;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import com.premiumledger.platform.store.IdGuard;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.springframework.stereotype.Component;
@@ -52,12 +60,56 @@ class Deliveries {
         this.letters = database.getCollection(LETTERS);
     }
 
+    /** The status of each notice whose delivery is recorded, in one read; a notice not yet recorded is absent. */
+    Map<String, DeliveryStatus> statuses(Collection<String> noticeIds) {
+        Map<String, DeliveryStatus> found = new HashMap<>();
+        if (noticeIds.isEmpty()) {
+            return found;
+        }
+        for (Document document : deliveries.find(Filters.in("_id", List.copyOf(noticeIds)))
+                .projection(new Document("status", 1))) {
+            found.put(document.getString("_id"), DeliveryStatus.valueOf(document.getString("status")));
+        }
+        return found;
+    }
+
     /**
-     * Records the delivery (the first record wins) and queues it while it is pending. Safe to repeat: a
-     * delivered notice is never queued again, and a pending one is queued once.
+     * Records the deliveries in one bulk write, each only if none is recorded for its notice (the first record
+     * wins); returns the notices recorded by this call, which are pending.
      */
-    void enqueue(Delivery delivery, Instant now) {
-        Document document = new Document("accountId", delivery.accountId())
+    Set<String> recordAll(List<Delivery> pending, Instant now) {
+        if (pending.isEmpty()) {
+            return Set.of();
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(pending.size());
+        for (Delivery delivery : pending) {
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", delivery.noticeId()),
+                    new Document("$setOnInsert", toDocument(delivery, now)), new UpdateOptions().upsert(true)));
+        }
+        BulkWriteResult result = deliveries.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        Set<String> recorded = new LinkedHashSet<>();
+        for (BulkWriteUpsert upsert : result.getUpserts()) {
+            recorded.add(pending.get(upsert.getIndex()).noticeId());
+        }
+        return recorded;
+    }
+
+    /** Queues pending notices in one bulk write; a notice already queued keeps its due time and lease. */
+    void queueAll(Collection<String> noticeIds, Instant now) {
+        if (noticeIds.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(noticeIds.size());
+        for (String noticeId : noticeIds) {
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", noticeId), new Document("$setOnInsert",
+                    new Document("dueAt", Date.from(now)).append("leaseUntil", Date.from(Instant.EPOCH))),
+                    new UpdateOptions().upsert(true)));
+        }
+        queue.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+
+    private static Document toDocument(Delivery delivery, Instant now) {
+        return new Document("accountId", delivery.accountId())
                 .append("type", delivery.type())
                 .append("channel", delivery.channel())
                 .append("recipient", delivery.recipient())
@@ -68,14 +120,6 @@ class Deliveries {
                 .append("status", DeliveryStatus.PENDING.name())
                 .append("attempts", 0)
                 .append("queuedAt", Date.from(now));
-        Document stored = deliveries.findOneAndUpdate(Filters.eq("_id", delivery.noticeId()),
-                new Document("$setOnInsert", document),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        if (stored != null && DeliveryStatus.PENDING.name().equals(stored.getString("status"))) {
-            queue.updateOne(Filters.eq("_id", delivery.noticeId()), new Document("$setOnInsert",
-                    new Document("dueAt", Date.from(now)).append("leaseUntil", Date.from(Instant.EPOCH))),
-                    new UpdateOptions().upsert(true));
-        }
     }
 
     /** Takes the lease on one due notice, or empty when none is due. */

@@ -1,8 +1,12 @@
 package com.premiumledger.notification.history;
 
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import com.premiumledger.events.LedgerEvent;
 import com.premiumledger.events.NoticeIssued;
 import com.premiumledger.events.Topics;
 import com.premiumledger.platform.consumer.ReceivedEvent;
@@ -13,20 +17,25 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 /**
- * The notice history, fed from the notices topic (its own consumer group; it sends nothing, so rebuilding it
- * from the topic is always safe): {@code notices} holds one document per notice
+ * The notice history, fed from the notices topic (it sends nothing, so rebuilding it from the topic is always
+ * safe): {@code notices} holds one document per notice
  * ({@code _id} = notice id) and {@code account_notices} one per account ({@code _id} = account id) with
  * the set of its notice ids, so every read is an {@code _id} lookup.
  *
  * <p>The notice document is written before its id joins the account's set, so a reader never meets an id
- * without its notice. Both writes are idempotent: the first copy of a notice wins (its Kafka position is
- * the one auditors trace), and adding an id already in the set changes nothing.
+ * without its notice. Guard: the notice id. The first copy of a notice wins ({@code $setOnInsert}; its Kafka
+ * position is the one auditors trace), and adding an id already in the set changes nothing, so a redelivered or
+ * replayed notice changes nothing.
  */
 @Component
 class NoticeProjection implements RebuildableProjection {
@@ -66,14 +75,40 @@ class NoticeProjection implements RebuildableProjection {
     }
 
     @Override
+    public Set<Class<? extends LedgerEvent>> eventTypes() {
+        return Set.of(NoticeIssued.class);
+    }
+
+    @Override
     public void handle(ReceivedEvent event, ProjectionCollections into) {
-        if (!(event.payload() instanceof NoticeIssued issued)) {
+        handleAll(List.of(event), into);
+    }
+
+    /**
+     * One bulk write of the batch's notices (the first copy of each in the batch; a stored one stays as it is),
+     * then one of the account sets: the order that keeps every listed id backed by its notice.
+     */
+    @Override
+    public void handleAll(List<ReceivedEvent> events, ProjectionCollections into) {
+        Map<String, WriteModel<Document>> notices = new LinkedHashMap<>();
+        Map<String, Set<String>> noticeIdsByAccount = new LinkedHashMap<>();
+        for (ReceivedEvent event : events) {
+            if (event.payload() instanceof NoticeIssued issued && !notices.containsKey(issued.noticeId())) {
+                notices.put(issued.noticeId(), new UpdateOneModel<>(Filters.eq("_id", issued.noticeId()),
+                        new Document("$setOnInsert", toDocument(issued, event)), new UpdateOptions().upsert(true)));
+                noticeIdsByAccount.computeIfAbsent(issued.accountId(), id -> new LinkedHashSet<>())
+                        .add(issued.noticeId());
+            }
+        }
+        if (notices.isEmpty()) {
             return;
         }
-        into.collection(NOTICES).updateOne(Filters.eq("_id", issued.noticeId()),
-                new Document("$setOnInsert", toDocument(issued, event)), new UpdateOptions().upsert(true));
-        into.collection(ACCOUNT_NOTICES).updateOne(Filters.eq("_id", issued.accountId()),
-                Updates.addToSet("noticeIds", issued.noticeId()), new UpdateOptions().upsert(true));
+        into.collection(NOTICES).bulkWrite(List.copyOf(notices.values()), new BulkWriteOptions().ordered(false));
+        List<WriteModel<Document>> accounts = new ArrayList<>(noticeIdsByAccount.size());
+        noticeIdsByAccount.forEach((accountId, noticeIds) -> accounts.add(new UpdateOneModel<>(
+                Filters.eq("_id", accountId), Updates.addEachToSet("noticeIds", List.copyOf(noticeIds)),
+                new UpdateOptions().upsert(true))));
+        into.collection(ACCOUNT_NOTICES).bulkWrite(accounts, new BulkWriteOptions().ordered(false));
     }
 
     private static Document toDocument(NoticeIssued issued, ReceivedEvent event) {

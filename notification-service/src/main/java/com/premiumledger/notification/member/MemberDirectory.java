@@ -2,12 +2,19 @@ package com.premiumledger.notification.member;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
 import com.premiumledger.events.AccountOpened;
 import com.premiumledger.events.MailingAddress;
 import com.premiumledger.notification.NotificationProperties;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
@@ -42,17 +49,75 @@ public class MemberDirectory {
     }
 
     public void record(AccountOpened opened) {
-        MailingAddress address = opened.mailingAddress();
-        Document document = new Document("_id", opened.accountId())
-                .append("holderName", opened.holderName())
-                .append("email", opened.email())
-                .append("phone", opened.phone())
+        recordAll(List.of(opened));
+    }
+
+    /** Records the members of these accounts with one bulk write; the same event again writes the same. */
+    public void recordAll(List<AccountOpened> opened) {
+        if (opened.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(opened.size());
+        for (AccountOpened account : opened) {
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", account.accountId()), toDocument(of(account)),
+                    new ReplaceOptions().upsert(true)));
+        }
+        members.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+
+    /** The member an AccountOpened records. */
+    public static Member of(AccountOpened opened) {
+        return new Member(opened.accountId(), opened.holderName(), opened.email(), opened.phone(),
+                opened.mailingAddress(), opened.language(), opened.noticePreference());
+    }
+
+    /** The members of {@code accountIds} that are recorded, by account id: the kept ones, the rest in one read. */
+    public Map<String, Member> findAll(Collection<String> accountIds) {
+        Map<String, Member> found = new HashMap<>();
+        List<String> missing = new ArrayList<>();
+        synchronized (recent) {
+            for (String accountId : accountIds) {
+                Member kept = recent.get(accountId);
+                if (kept != null) {
+                    found.put(accountId, kept);
+                } else {
+                    missing.add(accountId);
+                }
+            }
+        }
+        if (missing.isEmpty()) {
+            return found;
+        }
+        for (Document document : members.find(Filters.in("_id", missing))) {
+            Member member = toMember(document);
+            found.put(member.accountId(), member);
+        }
+        synchronized (recent) {
+            missing.stream().filter(found::containsKey).forEach(accountId -> recent.put(accountId, found.get(accountId)));
+        }
+        return found;
+    }
+
+    private static Document toDocument(Member member) {
+        MailingAddress address = member.mailingAddress();
+        return new Document("_id", member.accountId())
+                .append("holderName", member.holderName())
+                .append("email", member.email())
+                .append("phone", member.phone())
                 .append("mailingAddress", address == null ? null : new Document("line1", address.line1())
                         .append("line2", address.line2()).append("city", address.city())
                         .append("state", address.state()).append("postalCode", address.postalCode()))
-                .append("language", opened.language())
-                .append("noticePreference", opened.noticePreference());
-        members.replaceOne(Filters.eq("_id", opened.accountId()), document, new ReplaceOptions().upsert(true));
+                .append("language", member.language())
+                .append("noticePreference", member.noticePreference());
+    }
+
+    private static Member toMember(Document found) {
+        Document address = found.get("mailingAddress", Document.class);
+        return new Member(found.getString("_id"), found.getString("holderName"), found.getString("email"),
+                found.getString("phone"), address == null ? null : new MailingAddress(address.getString("line1"),
+                        address.getString("line2"), address.getString("city"), address.getString("state"),
+                        address.getString("postalCode")),
+                found.getString("language"), found.getString("noticePreference"));
     }
 
     public Optional<Member> find(String accountId) {
@@ -66,12 +131,7 @@ public class MemberDirectory {
         if (found == null) {
             return Optional.empty();
         }
-        Document address = found.get("mailingAddress", Document.class);
-        Member member = new Member(accountId, found.getString("holderName"), found.getString("email"),
-                found.getString("phone"), address == null ? null : new MailingAddress(address.getString("line1"),
-                        address.getString("line2"), address.getString("city"), address.getString("state"),
-                        address.getString("postalCode")),
-                found.getString("language"), found.getString("noticePreference"));
+        Member member = toMember(found);
         synchronized (recent) {
             recent.put(accountId, member);
         }

@@ -13,39 +13,44 @@ import com.premiumledger.events.PaymentApplied;
 import com.premiumledger.events.PaymentReversalApplied;
 import com.premiumledger.events.Topics;
 import com.premiumledger.notification.NotificationProperties;
+import com.premiumledger.notification.account.AccountRecord.BillingSide;
+import com.premiumledger.notification.account.AccountRecord;
 import com.premiumledger.notification.account.AccountState.Autopay;
 import com.premiumledger.notification.account.AccountStates;
-import com.premiumledger.notification.account.BusinessCalendar;
-import com.premiumledger.notification.account.Wakeups;
 import com.premiumledger.notification.member.MemberDirectory;
 import com.premiumledger.platform.consumer.EventStreamHandler;
 import com.premiumledger.platform.consumer.ReceivedEvent;
-import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
- * Billing's events, each account's in order: the member directory and the account's notice state (bills and
- * what is open on them, autopay), a bill-ready notice per bill, autopay notices, and the business calendar,
- * whose closed days wake the accounts whose calendar rules may fall due that day.
+ * Billing's events: the member directory and the billing side of each account's notice state (bills and what is
+ * open on them, autopay), a bill-ready notice per bill, autopay notices, and the business calendar, whose closed
+ * days wake the accounts whose calendar rules may fall due that day.
+ *
+ * <p>Guard: an account event at or below the billing side's {@code lastSequence} was applied already and is
+ * skipped, notices and all; a DayClosed at or below the calendar's handled sequence likewise. The events between
+ * two DayClosed are folded together: one read and one write of each collection, whatever their number.
  */
 @Component
 class BillingTriggers implements EventStreamHandler {
 
+    private static final Set<Class<? extends LedgerEvent>> EVENT_TYPES = Set.of(AccountOpened.class,
+            BillIssued.class, PaymentApplied.class, CreditApplied.class, PaymentReversalApplied.class,
+            AutopayEnrolled.class, AutopayCancelled.class, AutopayFailed.class, DayClosed.class);
+
     private final MemberDirectory members;
     private final AccountStates states;
-    private final BusinessCalendar calendar;
-    private final Wakeups wakeups;
     private final NoticeDesk desk;
     private final NotificationProperties properties;
 
-    BillingTriggers(MemberDirectory members, AccountStates states, BusinessCalendar calendar, Wakeups wakeups,
-                    NoticeDesk desk, NotificationProperties properties) {
+    BillingTriggers(MemberDirectory members, AccountStates states, NoticeDesk desk,
+                    NotificationProperties properties) {
         this.members = members;
         this.states = states;
-        this.calendar = calendar;
-        this.wakeups = wakeups;
         this.desk = desk;
         this.properties = properties;
     }
@@ -61,78 +66,106 @@ class BillingTriggers implements EventStreamHandler {
     }
 
     @Override
-    public void handle(ReceivedEvent event) {
-        LedgerEvent payload = event.payload();
-        if (payload instanceof DayClosed day) {
-            dayClosed(day, event.eventId());
-            return;
-        }
-        if (payload instanceof AccountOpened opened) {
-            members.record(opened);
-            states.opened(opened.accountId(), opened.program());
-            return;
-        }
-        String accountId = record(payload, event.eventId());
-        if (accountId != null) {
-            desk.evaluate(accountId, event.eventId());
-        }
+    public Set<Class<? extends LedgerEvent>> eventTypes() {
+        return EVENT_TYPES;
     }
 
-    /** Folds the event into the account's state and issues its own notice; the account id, or null if none. */
-    private String record(LedgerEvent payload, String eventId) {
+    @Override
+    public void handle(ReceivedEvent event) {
+        handleAll(List.of(event));
+    }
+
+    /** Folds the account events between two DayClosed together; each DayClosed in its place. */
+    @Override
+    public void handleAll(List<ReceivedEvent> events) {
+        List<ReceivedEvent> accountEvents = new ArrayList<>();
+        for (ReceivedEvent event : events) {
+            if (event.payload() instanceof DayClosed day) {
+                fold(accountEvents);
+                accountEvents.clear();
+                desk.dayClosed(day, event.sequence(), event.eventId());
+            } else if (EVENT_TYPES.contains(event.payload().getClass())) {
+                accountEvents.add(event);
+            }
+        }
+        fold(accountEvents);
+    }
+
+    private void fold(List<ReceivedEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Set<String> accountIds = new LinkedHashSet<>();
+        events.forEach(event -> accountIds.add(event.payload().streamKey()));
+        TriggerBatch batch = desk.open(accountIds);
+        List<AccountOpened> opened = new ArrayList<>();
+        for (ReceivedEvent event : events) {
+            AccountRecord before = batch.record(event.payload().streamKey());
+            if (event.sequence() <= before.billing().lastSequence()) {
+                continue;
+            }
+            if (event.payload() instanceof AccountOpened account) {
+                opened.add(account);
+                batch.opened(MemberDirectory.of(account));
+            }
+            batch.update(before.withBilling(fold(before.billing(), event.payload()).at(event.sequence())));
+            decide(batch, event);
+        }
+        // Before any notice is issued, so that its delivery finds the member.
+        members.recordAll(opened);
+        desk.complete(batch, states::saveBilling);
+    }
+
+    /** The billing side after {@code payload}: pure, so a batch and its events one by one fold alike. */
+    private BillingSide fold(BillingSide billing, LedgerEvent payload) {
+        if (payload instanceof AccountOpened opened) {
+            return billing.opened(opened.program());
+        }
         if (payload instanceof BillIssued bill) {
-            states.billIssued(bill);
-            desk.issue(NoticeTriggers.billReady(bill, eventId, desk.channelFor(bill.accountId())));
-            return bill.accountId();
+            return billing.billIssued(bill, desk.billsMax());
         }
         if (payload instanceof PaymentApplied payment) {
-            payment.allocations().forEach(paid -> open(payment.accountId(), paid));
-            return payment.accountId();
+            return open(billing, payment.allocations());
         }
         if (payload instanceof CreditApplied credit) {
-            states.billOpen(credit.accountId(), credit.billId(), credit.billOpenAfterCents());
-            return credit.accountId();
+            return billing.billOpen(credit.billId(), credit.billOpenAfterCents());
         }
         if (payload instanceof PaymentReversalApplied reversal) {
-            reversal.reopened().forEach(reopened -> open(reversal.accountId(), reopened));
-            return reversal.accountId();
+            return open(billing, reversal.reopened());
         }
         if (payload instanceof AutopayEnrolled enrolled) {
-            states.autopay(enrolled.accountId(), new Autopay(true, enrolled.method(), enrolled.lastFour()));
-            desk.issue(NoticeTriggers.autopayEnrolled(enrolled, eventId, desk.channelFor(enrolled.accountId()),
-                    states.find(enrolled.accountId())));
-            return enrolled.accountId();
+            return billing.autopay(new Autopay(true, enrolled.method(), enrolled.lastFour()));
         }
-        if (payload instanceof AutopayCancelled cancelled) {
-            states.autopay(cancelled.accountId(), Autopay.NONE);
-            return cancelled.accountId();
+        if (payload instanceof AutopayCancelled) {
+            return billing.autopay(Autopay.NONE);
         }
-        if (payload instanceof AutopayFailed failed) {
-            desk.issue(NoticeTriggers.autopayFailed(failed, eventId, desk.channelFor(failed.accountId()),
-                    states.find(failed.accountId()), calendar.lastClosed(), properties.payWithinDays()));
-            return failed.accountId();
-        }
-        return null;
+        return billing;
     }
 
-    private void open(String accountId, BillAllocation allocation) {
-        states.billOpen(accountId, allocation.billId(), allocation.billOpenAfterCents());
+    private static BillingSide open(BillingSide billing, List<BillAllocation> allocations) {
+        BillingSide after = billing;
+        for (BillAllocation allocation : allocations) {
+            after = after.billOpen(allocation.billId(), allocation.billOpenAfterCents());
+        }
+        return after;
     }
 
-    /**
-     * Moves the calendar first, then wakes the accounts registered for the days this close covers (from the day
-     * after the previous close): an account that registers meanwhile sees the new day itself (see
-     * {@link NoticeDesk#evaluate}). Handling the same day again only evaluates again, which issues nothing new.
-     */
-    private void dayClosed(DayClosed day, String eventId) {
-        calendar.closed(day.date());
-        LocalDate earliest = day.date().minusDays(properties.wakeupScanDaysMax() - 1L);
-        LocalDate from = Optional.ofNullable(day.previousDate()).map(previous -> previous.plusDays(1))
-                .filter(next -> next.isAfter(earliest)).orElse(earliest);
-        LocalDate today = calendar.lastClosed().orElse(day.date());
-        for (String accountId : wakeups.accountsFor(from, day.date())) {
-            desk.evaluateNow(accountId, today, eventId);
+    /** The event's own notice, then the calendar rules on the state it left (AccountOpened asks for neither). */
+    private void decide(TriggerBatch batch, ReceivedEvent event) {
+        LedgerEvent payload = event.payload();
+        String accountId = payload.streamKey();
+        if (payload instanceof AccountOpened) {
+            return;
         }
-        wakeups.forget(from, day.date());
+        if (payload instanceof BillIssued bill) {
+            batch.issue(NoticeTriggers.billReady(bill, event.eventId(), batch.channelFor(accountId)));
+        } else if (payload instanceof AutopayEnrolled enrolled) {
+            batch.issue(NoticeTriggers.autopayEnrolled(enrolled, event.eventId(), batch.channelFor(accountId),
+                    batch.record(accountId).state()));
+        } else if (payload instanceof AutopayFailed failed) {
+            batch.issue(NoticeTriggers.autopayFailed(failed, event.eventId(), batch.channelFor(accountId),
+                    batch.record(accountId).state(), batch.closedBefore(), properties.payWithinDays()));
+        }
+        batch.evaluateNow(accountId, event.eventId());
     }
 }
