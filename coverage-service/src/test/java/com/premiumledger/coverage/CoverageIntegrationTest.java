@@ -36,7 +36,7 @@ import org.springframework.http.ResponseEntity;
 @CoverageServiceTest
 class CoverageIntegrationTest {
 
-    static final String BILLING_GROUP = CoverageServiceApplication.NAME + ".billing-events";
+    static final String BILLING_GROUP = CoverageServiceApplication.NAME + ".events";
     static final Duration WAIT = Duration.ofSeconds(30);
     static final LocalDate START = LocalDate.of(2027, 1, 1);
 

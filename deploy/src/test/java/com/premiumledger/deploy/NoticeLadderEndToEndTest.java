@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -250,9 +249,7 @@ class NoticeLadderEndToEndTest {
 
             system.stop(RunningSystem.NOTIFICATION);
             Map<String, Set<TopicPartition>> groups = notificationGroups(admin);
-            assertThat(groups.keySet()).contains(NOTIFICATION_GROUPS + "billing-triggers",
-                    NOTIFICATION_GROUPS + "coverage-triggers", NOTIFICATION_GROUPS + "payment-triggers",
-                    NOTIFICATION_GROUPS + "notice-dispatch", NOTIFICATION_GROUPS + "notice-history");
+            assertThat(groups.keySet()).contains(NOTIFICATION_GROUPS + "events");
             // The group may take a moment to be empty after its members left.
             await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> groups.forEach((group, partitions) ->
                     get(admin.alterConsumerGroupOffsets(group, partitions.stream().collect(Collectors.toMap(
@@ -263,9 +260,6 @@ class NoticeLadderEndToEndTest {
             assertThat(notification.getCollection("notices").deleteMany(Filters.empty()).getDeletedCount())
                     .isEqualTo(noticeEventsBefore);
             notification.getCollection("account_notices").deleteMany(Filters.empty());
-            assertThat(notification.getCollection("consumer_gates")
-                    .deleteMany(Filters.regex("_id", "^" + Pattern.quote("notice-history|"))).getDeletedCount())
-                    .isPositive();
 
             system.restart(RunningSystem.NOTIFICATION);
             await().atMost(PATIENCE).untilAsserted(() -> groups.forEach((group, partitions) ->

@@ -36,7 +36,6 @@ import org.springframework.validation.annotation.Validated;
  * @param pageSizeDefault notices one account history request returns when it names no limit
  * @param pageSizeMax notices one account history request may ask for
  * @param idLengthMax characters of an account or notice id in a request (longer ids cannot exist)
- * @param commandTimeout how long issuing one notice may wait for its command
  * @param languages the languages templates exist for; the first is used for an unknown language
  * @param howToPay what every notice tells the member about paying
  * @param delivery delivery retries and the delivery queue
@@ -57,7 +56,6 @@ public record NotificationProperties(
         @Min(1) @DefaultValue("100") int pageSizeDefault,
         @Min(1) @DefaultValue("500") int pageSizeMax,
         @Min(1) @DefaultValue("200") int idLengthMax,
-        @NotNull @DefaultValue("10s") Duration commandTimeout,
         @NotEmpty @DefaultValue({"en", "es"}) List<@NotBlank String> languages,
         @Valid @NotNull @DefaultValue HowToPay howToPay,
         @Valid @NotNull @DefaultValue Delivery delivery,
@@ -119,7 +117,7 @@ public record NotificationProperties(
     /** Defaults, for tests that build the rules without Spring. */
     public static NotificationProperties defaults() {
         return new NotificationProperties(7, Map.of("APTC", List.of(30, 10), "UNSUBSIDIZED", List.of(10)),
-                List.of(10), 10, 16, 366, 600, 10_000, 100, 500, 200, Duration.ofSeconds(10), List.of("en", "es"),
+                List.of(10), 10, 16, 366, 600, 10_000, 100, 500, 200, List.of("en", "es"),
                 new HowToPay("https://pay.premium-ledger.example", "1-877-555-0100", "Premium Ledger Health Connector",
                         List.of("PO Box 1000", "Boston, MA 02100")),
                 new Delivery(6, Duration.ofSeconds(2), Duration.ofMinutes(10), Duration.ofSeconds(60),

@@ -34,9 +34,9 @@ import org.springframework.http.ResponseEntity;
 @NotificationServiceTest
 class NotificationIntegrationTest {
 
-    static final String BILLING_GROUP = NotificationServiceApplication.NAME + ".billing-triggers";
-    static final String PAYMENT_GROUP = NotificationServiceApplication.NAME + ".payment-triggers";
-    static final String COVERAGE_GROUP = NotificationServiceApplication.NAME + ".coverage-triggers";
+    static final String BILLING_GROUP = NotificationServiceApplication.NAME + ".events";
+    static final String PAYMENT_GROUP = NotificationServiceApplication.NAME + ".events";
+    static final String COVERAGE_GROUP = NotificationServiceApplication.NAME + ".events";
     static final Duration WAIT = Duration.ofSeconds(30);
 
     static TestEvents events;

@@ -47,7 +47,7 @@ class BillingMetricsIntegrationTest {
 
         PrometheusScrape scrape = await().atMost(PATIENCE).until(this::scrape, candidate ->
                 candidate.samples("ledger_consumer_lag").stream()
-                        .anyMatch(sample -> sample.contains("billing-service.account-views")));
+                        .anyMatch(sample -> sample.contains("billing-service.events")));
         assertDescribed(scrape, "ledger_billing_billed_cents", "counter");
         assertDescribed(scrape, "ledger_billing_paid_cents", "counter");
         assertDescribed(scrape, "axon_commands_succeeded", "counter");
@@ -58,7 +58,7 @@ class BillingMetricsIntegrationTest {
         assertThat(scrape.samples("axon_commands_succeeded"))
                 .anyMatch(sample -> sample.contains("payload_type=\"IssueBillCommand\""));
         assertThat(scrape.samples("ledger_consumer_lag")).anyMatch(sample ->
-                sample.contains("consumer_group=\"billing-service.account-views\"")
+                sample.contains("consumer_group=\"billing-service.events\"")
                         && sample.contains("topic=\"premium.billing.v1\"") && sample.contains("partition=\""));
         assertThat(scrape.familiesWithoutHelp()).isEmpty();
     }

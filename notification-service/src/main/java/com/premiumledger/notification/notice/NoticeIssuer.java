@@ -1,10 +1,7 @@
 package com.premiumledger.notification.notice;
 
-import com.premiumledger.notification.NotificationProperties;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import com.premiumledger.platform.command.LedgerCommands;
+import com.premiumledger.platform.command.LedgerCommands.Cause;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.springframework.stereotype.Component;
 
@@ -15,22 +12,20 @@ public class NoticeIssuer {
     /** The author of every notice: they follow from events, not from a person's request. */
     public static final String ISSUED_BY = "notification-service";
 
-    private final CommandGateway commandGateway;
-    private final long timeoutMillis;
+    private final LedgerCommands commands;
 
-    NoticeIssuer(CommandGateway commandGateway, NotificationProperties properties) {
-        this.commandGateway = commandGateway;
-        this.timeoutMillis = properties.commandTimeout().toMillis();
+    NoticeIssuer(LedgerCommands commands) {
+        this.commands = commands;
     }
 
     /**
      * Returns true when this call issued the notice, false when it had been issued already (a redelivered,
-     * replayed or re-sent trigger). Any other failure propagates, so the trigger is retried.
+     * replayed or re-sent trigger). Any other failure propagates, so the trigger is retried. The notice continues
+     * the correlation of {@code cause}, the event that triggered it.
      */
-    public boolean issue(IssueNoticeCommand command) {
+    public boolean issue(IssueNoticeCommand command, Cause cause) {
         try {
-            commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(Map.of("issuedBy", ISSUED_BY)), timeoutMillis, TimeUnit.MILLISECONDS);
+            commands.send(command, ISSUED_BY, cause);
             return true;
         } catch (AggregateStreamCreationException alreadyIssued) {
             // The notice's stream exists: its NoticeIssued is stored and on its way; nothing more to do.

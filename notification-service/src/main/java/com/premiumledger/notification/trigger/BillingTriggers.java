@@ -20,6 +20,7 @@ import com.premiumledger.notification.account.AccountStates;
 import com.premiumledger.notification.member.MemberDirectory;
 import com.premiumledger.platform.consumer.EventStreamHandler;
 import com.premiumledger.platform.consumer.ReceivedEvent;
+import com.premiumledger.platform.command.LedgerCommands.Cause;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,7 +84,7 @@ class BillingTriggers implements EventStreamHandler {
             if (event.payload() instanceof DayClosed day) {
                 fold(accountEvents);
                 accountEvents.clear();
-                desk.dayClosed(day, event.sequence(), event.eventId());
+                desk.dayClosed(day, event.sequence(), Cause.of(event));
             } else if (EVENT_TYPES.contains(event.payload().getClass())) {
                 accountEvents.add(event);
             }
@@ -113,7 +114,7 @@ class BillingTriggers implements EventStreamHandler {
         }
         // Before any notice is issued, so that its delivery finds the member.
         members.recordAll(opened);
-        desk.complete(batch, states::saveBilling);
+        desk.complete(batch, states::saveBilling, NoticeDesk.causes(events));
     }
 
     /** The billing side after {@code payload}: pure, so a batch and its events one by one fold alike. */

@@ -73,7 +73,7 @@ class CoverageTriggers implements EventStreamHandler {
                     batch.record(change.accountId()).state()).ifPresent(batch::issue);
             batch.evaluateNow(change.accountId(), event.eventId());
         }
-        desk.complete(batch, states::saveCoverage);
+        desk.complete(batch, states::saveCoverage, NoticeDesk.causes(events));
     }
 
     /** The new status and its dates; the program stays as last named when a change names none. */

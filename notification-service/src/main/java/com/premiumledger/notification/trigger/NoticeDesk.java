@@ -15,9 +15,12 @@ import com.premiumledger.notification.notice.NoticeIssuer;
 import com.premiumledger.notification.trigger.TriggerBatch.Evaluate;
 import com.premiumledger.notification.trigger.TriggerBatch.Issue;
 import com.premiumledger.notification.trigger.TriggerBatch.Step;
+import com.premiumledger.platform.command.LedgerCommands.Cause;
+import com.premiumledger.platform.consumer.ReceivedEvent;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,13 +79,13 @@ class NoticeDesk {
      * the evaluation and the save (that close may have read the records as they were), the rules are evaluated
      * once more against it. {@code save} stores the side the trigger folded; false when a guard did not hold.
      */
-    void complete(TriggerBatch batch, Predicate<List<Change>> save) {
+    void complete(TriggerBatch batch, Predicate<List<Change>> save, Map<String, Cause> causes) {
         if (batch.isEmpty()) {
             return;
         }
         wakeups.addAll(wakeDays(batch));
         Optional<LocalDate> closed = calendar.lastClosed();
-        issueAll(decide(batch, batch.steps(), closed.orElse(null)));
+        issueAll(decide(batch, batch.steps(), closed.orElse(null)), causes);
         if (!save.test(batch.changes())) {
             throw new IllegalStateException("an account's notice state changed while a batch was folded;"
                     + " its events are handled again one by one");
@@ -90,7 +93,7 @@ class NoticeDesk {
         Optional<LocalDate> closedAfterSave = calendar.lastClosed();
         if (!closedAfterSave.equals(closed)) {
             List<Step> evaluations = batch.steps().stream().filter(Evaluate.class::isInstance).toList();
-            issueAll(decide(batch, evaluations, closedAfterSave.orElse(null)));
+            issueAll(decide(batch, evaluations, closedAfterSave.orElse(null)), causes);
         }
     }
 
@@ -100,7 +103,7 @@ class NoticeDesk {
      * only when there are any). The rest are issued and then marked issued in one more write. A notice issued but
      * not yet marked when a batch failed is refused by its aggregate when asked again.
      */
-    void issueAll(List<NoticeDecision> decisions) {
+    void issueAll(List<NoticeDecision> decisions, Map<String, Cause> causes) {
         Map<String, NoticeDecision> unique = new LinkedHashMap<>();
         decisions.forEach(decision -> unique.putIfAbsent(decision.noticeId(), decision));
         if (unique.isEmpty()) {
@@ -114,9 +117,17 @@ class NoticeDesk {
             unique.keySet().removeAll(facts.issuedAmong(decidedBefore));
         }
         for (NoticeDecision decision : unique.values()) {
-            issuer.issue(decision.command());
+            String trigger = decision.command().triggerEventId();
+            issuer.issue(decision.command(), causes.getOrDefault(trigger, new Cause(null, trigger)));
         }
         facts.markIssued(unique.keySet());
+    }
+
+    /** The events of a batch by id, so that each notice continues the correlation of the event behind it. */
+    static Map<String, Cause> causes(List<ReceivedEvent> events) {
+        Map<String, Cause> causes = new HashMap<>();
+        events.forEach(event -> causes.put(event.eventId(), Cause.of(event)));
+        return causes;
     }
 
     Map<String, Member> members(Collection<String> accountIds) {
@@ -130,7 +141,7 @@ class NoticeDesk {
      * same DayClosed seen again (redelivered, republished, or an older one after newer ones) does nothing; one
      * that failed before that is handled again in full, which issues nothing twice (notice ids).
      */
-    void dayClosed(DayClosed day, long sequence, String eventId) {
+    void dayClosed(DayClosed day, long sequence, Cause cause) {
         CalendarState before = calendar.read();
         if (sequence <= before.handledSequence()) {
             return;
@@ -142,18 +153,18 @@ class NoticeDesk {
                 .filter(next -> next.isAfter(earliest)).orElse(earliest);
         List<String> accountIds = List.copyOf(wakeups.accountsFor(from, day.date()));
         for (int start = 0; start < accountIds.size(); start += WOKEN_PER_READ) {
-            wake(accountIds.subList(start, Math.min(accountIds.size(), start + WOKEN_PER_READ)), today, eventId);
+            wake(accountIds.subList(start, Math.min(accountIds.size(), start + WOKEN_PER_READ)), today, cause);
         }
         wakeups.forget(from, day.date());
         calendar.handled(sequence);
     }
 
     /** Evaluates the calendar rules of woken accounts against {@code today}: one read each of states and members. */
-    private void wake(List<String> accountIds, LocalDate today, String eventId) {
+    private void wake(List<String> accountIds, LocalDate today, Cause cause) {
         Map<String, AccountRecord> records = states.findAll(accountIds);
         TriggerBatch batch = new TriggerBatch(records, members.findAll(accountIds), Optional.of(today));
-        accountIds.forEach(accountId -> batch.evaluateNow(accountId, eventId));
-        issueAll(decide(batch, batch.steps(), today));
+        accountIds.forEach(accountId -> batch.evaluateNow(accountId, cause.eventId()));
+        issueAll(decide(batch, batch.steps(), today), Map.of(cause.eventId(), cause));
     }
 
     /** The notices the steps ask for, the calendar rules evaluated against {@code lastClosed}. */

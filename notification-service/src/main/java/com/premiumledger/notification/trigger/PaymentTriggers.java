@@ -71,7 +71,7 @@ class PaymentTriggers implements EventStreamHandler {
         for (ReceivedEvent event : events) {
             decide(event, members).ifPresent(decisions::add);
         }
-        desk.issueAll(decisions);
+        desk.issueAll(decisions, NoticeDesk.causes(events));
     }
 
     private Optional<NoticeDecision> decide(ReceivedEvent event, Map<String, Member> members) {

@@ -67,7 +67,7 @@ class MemberDirectoryTest {
         NotificationProperties d = NotificationProperties.defaults();
         return new NotificationProperties(d.dueSoonDays(), d.terminationWarningDays(), d.terminationWarningDaysDefault(),
                 d.payWithinDays(), d.wakeupBuckets(), d.wakeupScanDaysMax(), d.billsPerAccountMax(), size,
-                d.pageSizeDefault(), d.pageSizeMax(), d.idLengthMax(), d.commandTimeout(), d.languages(), d.howToPay(),
+                d.pageSizeDefault(), d.pageSizeMax(), d.idLengthMax(), d.languages(), d.howToPay(),
                 d.delivery(), d.email(), d.sms());
     }
 

@@ -8,6 +8,7 @@ import com.mongodb.client.model.Filters;
 import com.premiumledger.notification.NotificationServiceTest;
 import java.time.LocalDate;
 import java.util.UUID;
+import com.premiumledger.platform.command.LedgerCommands.Cause;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.junit.jupiter.api.Test;
@@ -32,9 +33,9 @@ class NoticeIssuerTest {
     @Test
     void theSecondIssueOfANoticeIsRecognisedAsAlreadyIssued() {
         String billId = "B-" + UUID.randomUUID();
-        assertThat(issuer.issue(command(billId, "event-1"))).isTrue();
-        assertThat(issuer.issue(command(billId, "event-1"))).isFalse();
-        assertThat(issuer.issue(command(billId, "event-2"))).isFalse();
+        assertThat(issuer.issue(command(billId, "event-1"), new Cause("request-1", "event-1"))).isTrue();
+        assertThat(issuer.issue(command(billId, "event-1"), new Cause("request-1", "event-1"))).isFalse();
+        assertThat(issuer.issue(command(billId, "event-2"), new Cause("request-1", "event-2"))).isFalse();
         assertThat(database.getCollection("event_commits")
                 .countDocuments(Filters.eq("_id", NoticeIds.billReady(billId) + ":0"))).isEqualTo(1);
         assertThat(database.getCollection("event_commits")

@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import com.premiumledger.platform.command.CommandProperties;
+import com.premiumledger.platform.command.LedgerCommands;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.mockito.Mockito;
 
@@ -24,19 +27,20 @@ public final class TestNotices {
 
     public TestNotices(NotificationProperties properties) {
         CommandGateway gateway = Mockito.mock(CommandGateway.class);
-        Mockito.when(gateway.sendAndWait(Mockito.any(), Mockito.anyLong(), Mockito.any(TimeUnit.class)))
-                .thenAnswer(invocation -> {
-                    IssueNoticeCommand command = (IssueNoticeCommand) ((CommandMessage<?>) invocation.getArgument(0))
-                            .getPayload();
-                    synchronized (this) {
-                        sent.add(command);
-                        if (!issued.add(command.noticeId())) {
-                            throw new AggregateStreamCreationException("notice " + command.noticeId() + " exists");
-                        }
-                    }
-                    return null;
-                });
-        this.issuer = new NoticeIssuer(gateway, properties);
+        Mockito.when(gateway.send(Mockito.any(CommandMessage.class))).thenAnswer(invocation -> {
+            IssueNoticeCommand command = (IssueNoticeCommand) ((CommandMessage<?>) invocation.getArgument(0))
+                    .getPayload();
+            synchronized (this) {
+                sent.add(command);
+                if (!issued.add(command.noticeId())) {
+                    return CompletableFuture.failedFuture(
+                            new AggregateStreamCreationException("notice " + command.noticeId() + " exists"));
+                }
+            }
+            return CompletableFuture.completedFuture(null);
+        });
+        this.issuer = new NoticeIssuer(new LedgerCommands(gateway,
+                new CommandProperties(Duration.ofSeconds(10), Duration.ofSeconds(5), 0)));
     }
 
     public static NoticeFacts facts(MongoDatabase database) {

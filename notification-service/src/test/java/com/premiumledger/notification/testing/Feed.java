@@ -24,9 +24,9 @@ public final class Feed {
 
     public static final Duration WAIT = Duration.ofSeconds(60);
     private static final Map<String, String> GROUP_BY_TOPIC = Map.of(
-            Topics.BILLING, "notification-service.billing-triggers",
-            Topics.COVERAGE, "notification-service.coverage-triggers",
-            Topics.PAYMENTS, "notification-service.payment-triggers");
+            Topics.BILLING, "notification-service.events",
+            Topics.COVERAGE, "notification-service.events",
+            Topics.PAYMENTS, "notification-service.events");
 
     /** One envelope as sent, with its topic. */
     public record Sent(String topic, EventEnvelope envelope) {
