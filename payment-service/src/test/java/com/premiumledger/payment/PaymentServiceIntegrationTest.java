@@ -385,7 +385,16 @@ class PaymentServiceIntegrationTest {
         EventEnvelope envelope = new EventEnvelope(eventId, EventTypes.typeOf(payload.getClass()),
                 "/premium-ledger/test", payload.streamKey(), Instant.now(), aggregateId, sequence, null, null, payload);
         try {
-            producer.send(CloudEventsCodec.toRecord(topic, envelope)).get();
+            var record = CloudEventsCodec.toRecord(topic, envelope);
+            if (!(payload instanceof com.premiumledger.events.PartitionBroadcast)) {
+                producer.send(record).get();
+                return;
+            }
+            // As the outbox publishes it: a copy on every partition.
+            for (var partition : producer.partitionsFor(topic)) {
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, partition.partition(),
+                        record.key(), record.value(), record.headers())).get();
+            }
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -197,23 +197,13 @@ public class EventConsumers implements SmartLifecycle {
 
     /**
      * Handles one record again through the processing group that dead-lettered it, exactly as its listener would:
-     * every handler's guard drops what it already applied, so a retry is always safe. A group id of a handler's
-     * own (from before processing groups, or a rebuild's) is handled by the handler's processing group.
+     * every handler's guard drops what it already applied, so a retry is always safe.
      */
     public void redeliver(String consumerGroup, ConsumerRecord<String, byte[]> record) {
-        for (Group group : groups.values()) {
-            if (group.id().equals(consumerGroup)) {
-                group.listener().onRecord(record);
-                return;
-            }
-        }
-        String prefix = applicationName + ".";
-        String handlerName = consumerGroup.startsWith(prefix)
-                ? consumerGroup.substring(prefix.length()).replaceFirst("\\.r\\d+$", "") : consumerGroup;
-        if (!handlers.containsKey(handlerName)) {
-            throw new IllegalArgumentException("no consumer group " + consumerGroup + " in this service");
-        }
-        groupOf(handlerName).listener().onRecord(record);
+        groups.values().stream().filter(group -> group.id().equals(consumerGroup)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no consumer group " + consumerGroup
+                        + " in this service"))
+                .listener().onRecord(record);
     }
 
     @Override

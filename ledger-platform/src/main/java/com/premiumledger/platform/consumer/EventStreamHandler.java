@@ -67,16 +67,4 @@ public interface EventStreamHandler {
             handle(event);
         }
     }
-
-    /** @deprecated there is no gate any more; every handler guards itself. Ignored. */
-    @Deprecated(forRemoval = true)
-    default boolean ordered() {
-        return true;
-    }
-
-    /** @deprecated every handler gets {@link #handleAll}. Ignored. */
-    @Deprecated(forRemoval = true)
-    default boolean handlesBatches() {
-        return false;
-    }
 }

@@ -2,7 +2,6 @@ package com.premiumledger.platform.consumer;
 
 import com.premiumledger.events.EventEnvelope;
 import com.premiumledger.events.LedgerEvent;
-import com.premiumledger.events.PartitionBroadcast;
 
 /** An event as a consumer received it, with the Kafka position that auditors trace figures back to. */
 public record ReceivedEvent(EventEnvelope envelope, String topic, int partition, long offset) {
@@ -21,10 +20,5 @@ public record ReceivedEvent(EventEnvelope envelope, String topic, int partition,
 
     public String aggregateId() {
         return envelope.aggregateId();
-    }
-
-    /** One copy of an event published to every partition of its topic. */
-    public boolean broadcast() {
-        return envelope.payload() instanceof PartitionBroadcast;
     }
 }

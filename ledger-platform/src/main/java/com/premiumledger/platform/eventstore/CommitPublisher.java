@@ -9,11 +9,12 @@ public interface CommitPublisher {
     void publish(StoredCommit commit);
 
     /**
-     * This process's send of the aggregate's latest commit while Kafka has not acknowledged it yet: completes when
-     * it is, exceptionally when the send failed. Empty when this process has nothing of the aggregate in flight.
+     * This process's send of {@code commitId} while Kafka has not acknowledged it yet: completes when it is,
+     * exceptionally when the send failed. Empty when this process has no such send in flight (it never had, or it
+     * is over). A publisher that is done with a commit when {@link #publish} returns has every commit acknowledged.
      */
-    default Optional<CompletableFuture<Void>> inFlight(String aggregateId) {
-        return Optional.empty();
+    default Optional<CompletableFuture<Void>> inFlight(String commitId) {
+        return Optional.of(CompletableFuture.completedFuture(null));
     }
 
     /** Sends a commit and waits until Kafka acknowledged every event of it. */
