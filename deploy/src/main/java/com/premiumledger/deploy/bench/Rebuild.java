@@ -39,8 +39,6 @@ final class Rebuild {
         long firstNanos = 0;
         long firstConsumed = 0;
         CpuSample cpuAtFirst = null;
-        Work.Counts workAtFirst = null;
-        Work work = new Work(new Api());
         long deadline = launched + TIMEOUT.toNanos();
         Offsets.Progress progress;
         while (true) {
@@ -54,7 +52,6 @@ final class Rebuild {
                 firstNanos = now;
                 firstConsumed = progress.consumed();
                 cpuAtFirst = cpu(name);
-                workAtFirst = work.scrape(List.of(stack.url(name)));
             }
             if (progress.groups() > 0 && progress.consumed() >= (long) progress.groups() * billingEvents) {
                 break;
@@ -66,7 +63,9 @@ final class Rebuild {
         }
         long done = System.nanoTime();
         CpuSample cpuAtEnd = cpu(name);
-        Work.Counts workAtEnd = work.scrape(List.of(stack.url(name)));
+        // The work counters are scraped once, at the end: a scrape of the fresh process at the first commit takes
+        // long enough on a busy machine for the whole rebuild to happen meanwhile, and it would delay the timing.
+        Work.Counts workAtEnd = new Work(new Api()).scrape(List.of(stack.url(name)));
         memory.put(name, ProcessStats.residentMegabytes(stack.pid(name)));
         stack.stop(name);
 
@@ -85,19 +84,21 @@ final class Rebuild {
         result.put("measuredFrom", measuredFromFirst ? "first committed offset" : "process launch (too little"
                 + " data to separate start-up)");
         result.put("eventsPerSecond", Baselines.perSecond(distinct, done - from));
-        if (workAtFirst != null && distinct > 0) {
-            // Every figure of the cost comes from the same two moments; per billing event consumed in between.
-            long events = measuredFromFirst ? distinct : billingEvents;
-            result.put("cost", cost(events, cpuAtFirst, cpuAtEnd, workAtEnd.minus(workAtFirst)));
+        if (cpuAtFirst != null && distinct > 0) {
+            // CPU per billing event consumed after the first commit; work over the process's whole life (its
+            // start-up's few round trips included) per billing event.
+            result.put("cost", cost(measuredFromFirst ? distinct : billingEvents, cpuAtFirst, cpuAtEnd, billingEvents,
+                    workAtEnd));
         }
         return result;
     }
 
     /**
-     * CPU and work per billing event from the first committed offset to the end (start-up excluded), as for the
-     * commands.
+     * CPU per event from the first committed offset to the end (start-up excluded), and the process's work over
+     * its whole life per billing event.
      */
-    private static Map<String, Object> cost(long events, CpuSample before, CpuSample after, Work.Counts work) {
+    private static Map<String, Object> cost(long events, CpuSample before, CpuSample after, long billingEvents,
+                                            Work.Counts work) {
         double perEvent = 1000.0 / events;
         double rebuildMs = (after.service() - before.service()) * perEvent;
         double brokerAndStoreMs = (after.brokerAndStore() - before.brokerAndStore()) * perEvent;
@@ -110,7 +111,7 @@ final class Rebuild {
         cost.put("cpuMsPerEventInJitCompilersOfRebuildingService",
                 Latencies.round3((after.serviceCompiling() - before.serviceCompiling()) * perEvent));
         cost.put("eventsPerSecondTheCoresAllow", Latencies.round(totalMs == 0 ? 0 : cores * 1000 / totalMs));
-        cost.put("workPerEvent", Work.per(work, events, 6));
+        cost.put("workPerEvent", Work.per(work, billingEvents, 6));
         return cost;
     }
 

@@ -237,8 +237,8 @@ final class Report {
             }
             md.append(" |\n");
         }
-        md.append("\n## Targets (issue 13, ").append(names.get(names.size() - 1)).append(" round)\n\n| target | measured | met | what bounds it (measured in this run) |\n")
-                .append("|---|---|---|---|\n");
+        md.append("\n## Targets (issue 13, ").append(names.get(names.size() - 1)).append(" round)\n\n")
+                .append("| target | measured | met | what bounds it (measured in this run) |\n|---|---|---|---|\n");
         for (Map<String, Object> target : (List<Map<String, Object>>) results.get("targets")) {
             md.append("| ").append(target.get("target")).append(" | ").append(target.get("measured")).append(" | ")
                     .append(Boolean.TRUE.equals(target.get("met")) ? "yes" : "**no**").append(" | ")
@@ -298,7 +298,8 @@ final class Report {
     private static String costs(List<String> names, Map<String, Object> rounds) {
         StringBuilder md = new StringBuilder("\n## Cost per command and per rebuilt event (what bounds the figures)\n\n")
                 .append("Command phase: everything the commands caused, until every consumer group had caught up."
-                        + " Rebuild: while the rebuilding process consumed (start-up excluded).\n\n| per unit | ")
+                        + " Rebuild: CPU while the rebuilding process consumed (start-up excluded); its work counters"
+                        + " over its whole life, per billing event.\n\n| per unit | ")
                 .append(String.join(" | ", names)).append(" |\n|---|").append("---:|".repeat(names.size())).append('\n');
         md.append(costRow("command: CPU ms, all processes", names, rounds, "commands.cost.cpuMsPerCommand"));
         md.append(costRow("command: CPU ms in the broker, store and load generator", names, rounds,
