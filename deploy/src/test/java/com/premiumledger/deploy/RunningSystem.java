@@ -23,6 +23,7 @@ final class RunningSystem implements AutoCloseable {
     static final int NOTIFICATION = 3;
 
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    private final List<ConfigurableApplicationContext> replays = new ArrayList<>();
     private final Map<String, String> infrastructure;
 
     private RunningSystem(Map<String, String> infrastructure) {
@@ -43,6 +44,10 @@ final class RunningSystem implements AutoCloseable {
     }
 
     private ConfigurableApplicationContext startService(int index, int port) {
+        return startService(index, port, List.of());
+    }
+
+    private ConfigurableApplicationContext startService(int index, int port, List<String> extraArgs) {
         SpringApplicationBuilder builder = switch (index) {
             case BILLING -> BillingServiceApplication.builder();
             case PAYMENT -> PaymentServiceApplication.builder();
@@ -53,7 +58,26 @@ final class RunningSystem implements AutoCloseable {
         List<String> args = new ArrayList<>();
         args.add("--server.port=" + port);
         infrastructure.forEach((key, value) -> args.add("--" + key + "=" + value));
+        args.addAll(extraArgs);
         return builder.profiles("local").run(args.toArray(String[]::new));
+    }
+
+    /**
+     * Starts a replay copy of service {@code index} beside it: application {@code <name>-replay} (so its consumer
+     * groups are new and read every topic from offset zero), its own {@code database}, and only its rebuildable
+     * projections ({@code premium.consumer.replay-only}); closed with the system.
+     */
+    ConfigurableApplicationContext startReplay(int index, String database) {
+        String name = contexts.get(index).getEnvironment().getProperty("spring.application.name") + "-replay";
+        ConfigurableApplicationContext replay = startService(index, 0, List.of("--spring.application.name=" + name,
+                "--spring.data.mongodb.database=" + database, "--premium.consumer.replay-only=true"));
+        replays.add(replay);
+        return replay;
+    }
+
+    /** The running context of service {@code index}, to look at its beans. */
+    ConfigurableApplicationContext context(int index) {
+        return contexts.get(index);
     }
 
     /** Stops one service; its state lives only in the store and the topics. */
@@ -93,6 +117,8 @@ final class RunningSystem implements AutoCloseable {
 
     @Override
     public void close() {
+        replays.forEach(ConfigurableApplicationContext::close);
+        replays.clear();
         for (int i = contexts.size() - 1; i >= 0; i--) {
             if (contexts.get(i).isActive()) {
                 contexts.get(i).close();

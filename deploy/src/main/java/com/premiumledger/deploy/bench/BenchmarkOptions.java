@@ -1,6 +1,8 @@
 package com.premiumledger.deploy.bench;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,8 +13,8 @@ import java.util.Map;
  * @param months bills per account per measured round (M)
  * @param concurrency HTTP requests in flight during the throughput phase
  * @param scale how many times the measured round's data is preloaded before the second round
- * @param lagRate offered load (commands/s) of the end-to-end lag phase
- * @param lagSeconds length of the lag phase
+ * @param lagSteps offered loads (commands/s) of the end-to-end lag phase, one step after the other, ascending
+ * @param lagStepSeconds length of each lag step
  * @param lagSampleEvery one account in this many is probed for its projections
  * @param unpaidEvery one bill in this many is left unpaid (and missed when its day closes)
  * @param kafkaRecords records of the raw Kafka baseline
@@ -24,14 +26,14 @@ import java.util.Map;
  * @param output where results.json, results.md and the service logs go
  * @param projectDirectory the repository root, where each service's exec jar is
  */
-record BenchmarkOptions(boolean smoke, int accounts, int months, int concurrency, int scale, int lagRate,
-                        int lagSeconds, int lagSampleEvery, int unpaidEvery, int kafkaRecords, int recordBytes,
+record BenchmarkOptions(boolean smoke, int accounts, int months, int concurrency, int scale, List<Integer> lagSteps,
+                        int lagStepSeconds, int lagSampleEvery, int unpaidEvery, int kafkaRecords, int recordBytes,
                         int storeInserts, int storeUpserts, int partitions, int heapMegabytes, Path output,
                         Path projectDirectory, String version) {
 
     static final String USAGE = """
             usage: deploy/benchmark.sh [--smoke] [--accounts=200] [--months=6] [--concurrency=16] [--scale=10]
-                   [--lag-rate=500] [--lag-seconds=20] [--lag-sample-every=10] [--unpaid-every=10]
+                   [--lag-steps=25,50,100,200,400] [--lag-step-seconds=15] [--lag-sample-every=10] [--unpaid-every=10]
                    [--kafka-records=200000] [--record-bytes=400] [--store-inserts=20000] [--store-upserts=100000]
                    [--partitions=4] [--heap-mb=384] [--output=deploy/target/benchmark] [--project-dir=.]""";
 
@@ -55,8 +57,8 @@ record BenchmarkOptions(boolean smoke, int accounts, int months, int concurrency
                 integer(given, "months", smoke ? 2 : 6),
                 integer(given, "concurrency", smoke ? 4 : 16),
                 integer(given, "scale", 10),
-                integer(given, "lag-rate", smoke ? 40 : 500),
-                integer(given, "lag-seconds", smoke ? 2 : 20),
+                steps(given.getOrDefault("lag-steps", smoke ? "20,40" : "25,50,100,200,400")),
+                integer(given, "lag-step-seconds", smoke ? 2 : 15),
                 integer(given, "lag-sample-every", smoke ? 1 : 10),
                 integer(given, "unpaid-every", smoke ? 3 : 10),
                 integer(given, "kafka-records", smoke ? 5_000 : 200_000),
@@ -69,8 +71,8 @@ record BenchmarkOptions(boolean smoke, int accounts, int months, int concurrency
                         .toAbsolutePath().normalize(),
                 project,
                 given.getOrDefault("version", "0.1.0-SNAPSHOT"));
-        given.keySet().removeAll(java.util.Set.of("accounts", "months", "concurrency", "scale", "lag-rate",
-                "lag-seconds", "lag-sample-every", "unpaid-every", "kafka-records", "record-bytes", "store-inserts",
+        given.keySet().removeAll(java.util.Set.of("accounts", "months", "concurrency", "scale", "lag-steps",
+                "lag-step-seconds", "lag-sample-every", "unpaid-every", "kafka-records", "record-bytes", "store-inserts",
                 "store-upserts", "partitions", "heap-mb", "output", "project-dir", "version"));
         if (options.scale() < 2) {
             // The second round is named after its scale; 1 would make it the first round again.
@@ -80,6 +82,22 @@ record BenchmarkOptions(boolean smoke, int accounts, int months, int concurrency
             throw new IllegalArgumentException("unknown options " + given.keySet() + "\n" + USAGE);
         }
         return options;
+    }
+
+    /** Comma-separated offered rates, ascending, each at least 1. */
+    private static List<Integer> steps(String value) {
+        List<Integer> steps;
+        try {
+            steps = Arrays.stream(value.split(",")).map(String::strip).map(Integer::parseInt).toList();
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--lag-steps must be comma-separated integers: " + value);
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i) < 1 || i > 0 && steps.get(i) <= steps.get(i - 1)) {
+                throw new IllegalArgumentException("--lag-steps must be ascending and at least 1: " + value);
+            }
+        }
+        return steps;
     }
 
     private static int integer(Map<String, String> given, String name, int fallback) {
@@ -97,8 +115,8 @@ record BenchmarkOptions(boolean smoke, int accounts, int months, int concurrency
         map.put("months", months);
         map.put("concurrency", concurrency);
         map.put("scale", scale);
-        map.put("lagRate", lagRate);
-        map.put("lagSeconds", lagSeconds);
+        map.put("lagSteps", lagSteps);
+        map.put("lagStepSeconds", lagStepSeconds);
         map.put("lagSampleEvery", lagSampleEvery);
         map.put("unpaidEvery", unpaidEvery);
         map.put("kafkaRecords", kafkaRecords);

@@ -20,8 +20,8 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Consumer-group positions against the end of the log, read with Kafka's admin client: how far behind the
- * services' consumers are, and how much of the log a rebuild has consumed. Every group commits after each
- * record (the platform's ack mode), so committed offsets are exact.
+ * services' consumers are, and how much of the log a rebuild has consumed. Every processing group commits after
+ * each poll batch, so committed offsets are exact once a group is idle and at most a batch behind while it reads.
  */
 final class Offsets implements AutoCloseable {
 
@@ -54,6 +54,11 @@ final class Offsets implements AutoCloseable {
     }
 
     Progress progress(Predicate<String> groupFilter) {
+        return progress(groupFilter, topic -> true);
+    }
+
+    /** The progress of the matching groups on the topics that match {@code topicFilter} only. */
+    Progress progress(Predicate<String> groupFilter, Predicate<String> topicFilter) {
         try {
             List<String> groups = admin.listConsumerGroups().all().get().stream()
                     .map(ConsumerGroupListing::groupId).filter(groupFilter).toList();
@@ -62,8 +67,12 @@ final class Offsets implements AutoCloseable {
             Map<TopicPartition, Long> ends = null;
             java.util.Set<TopicPartition> distinct = new java.util.HashSet<>();
             for (String group : groups) {
-                Map<TopicPartition, OffsetAndMetadata> committed =
-                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
+                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().forEach((partition, offset) -> {
+                    if (topicFilter.test(partition.topic())) {
+                        committed.put(partition, offset);
+                    }
+                });
                 if (ends == null || !ends.keySet().containsAll(committed.keySet())) {
                     ends = ends(allPartitionsOf(committed.keySet()));
                 }

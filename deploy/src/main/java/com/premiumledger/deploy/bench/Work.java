@@ -9,7 +9,7 @@ import java.util.TreeMap;
 /**
  * What the services did, counted from their own Prometheus endpoints: store round trips (the MongoDB driver's
  * command timer, by collection and command), Kafka fetches, offset commits and records sent, and the events the
- * consumer groups handled (the platform's own counter: Kafka's records-consumed meter is re-registered when
+ * consumer groups handled or skipped (the platform's own counter, per processing group: Kafka's records-consumed meter is re-registered when
  * partitions move and does not add up across scrapes). Two scrapes around a phase give the work per command, which
  * is what bounds the throughput once the machine's cores are busy (see the report's cost section).
  */
@@ -20,6 +20,8 @@ final class Work {
     static final String KAFKA_COMMITS = "Kafka offset commits";
     static final String RECORDS_SENT = "Kafka records sent";
     static final String DELIVERIES = "events handled by consumer groups";
+    /** Records a processing group read but no handler of it wanted (never decoded). */
+    static final String SKIPPED = "events skipped by consumer groups";
 
     /** Counters summed over the scraped processes: the totals above, and store round trips by collection. */
     record Counts(Map<String, Double> totals, Map<String, Double> storeByCollection) {
@@ -44,7 +46,7 @@ final class Work {
     /** One scrape of every service at {@code urls}; a service that does not answer fails the benchmark. */
     Counts scrape(Collection<String> urls) {
         Map<String, Double> totals = new LinkedHashMap<>();
-        List.of(STORE_ROUND_TRIPS, KAFKA_FETCHES, KAFKA_COMMITS, RECORDS_SENT, DELIVERIES)
+        List.of(STORE_ROUND_TRIPS, KAFKA_FETCHES, KAFKA_COMMITS, RECORDS_SENT, DELIVERIES, SKIPPED)
                 .forEach(name -> totals.put(name, 0.0));
         Map<String, Double> byCollection = new TreeMap<>();
         for (String url : urls) {
@@ -87,8 +89,12 @@ final class Work {
                 case "kafka_consumer_coordinator_commit_total" -> addClientLevel(totals, KAFKA_COMMITS, labels, value);
                 case "kafka_producer_record_send_total" -> addClientLevel(totals, RECORDS_SENT, labels, value);
                 case "ledger_consumer_events_total" -> {
-                    if ("handled".equals(label(labels, "outcome"))) {
+                    // One count per record and processing group (not per handler).
+                    String outcome = label(labels, "outcome");
+                    if ("handled".equals(outcome)) {
                         totals.merge(DELIVERIES, value, Double::sum);
+                    } else if ("skipped".equals(outcome)) {
+                        totals.merge(SKIPPED, value, Double::sum);
                     }
                 }
                 default -> {

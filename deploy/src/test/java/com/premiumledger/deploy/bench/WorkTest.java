@@ -24,6 +24,8 @@ class WorkTest {
             kafka_producer_record_send_total{client_id="producer-1"} 9.0
             ledger_consumer_events_total{handler="account-views",outcome="handled"} 25.0
             ledger_consumer_events_total{handler="account-views",outcome="duplicate"} 3.0
+            ledger_consumer_events_total{handler="events",outcome="skipped"} 4.0
+            ledger_consumer_events_total{handler="reactions",outcome="skipped"} 2.0
             process_uptime_seconds 1234.5
             """;
 
@@ -39,7 +41,8 @@ class WorkTest {
                 .containsEntry(Work.KAFKA_COMMITS, 7.0)
                 .containsEntry(Work.RECORDS_SENT, 9.0)
                 .containsEntry(Work.DELIVERIES, 25.0)
-                .hasSize(5);
+                .containsEntry(Work.SKIPPED, 6.0)
+                .hasSize(6);
         assertThat(byCollection).containsEntry("find events", 31.0).containsEntry("insert events", 12.0).hasSize(2);
     }
 
