@@ -186,27 +186,6 @@ class CoverageIntegrationTest {
     }
 
     @Test
-    void anEventThatOvertookItsPredecessorWaitsForIt() throws Exception {
-        String accountId = "C-" + UUID.randomUUID();
-        events.send(Topics.BILLING, opened(accountId));
-        await().atMost(WAIT).until(() -> "PENDING_PAYMENT".equals(statusOf(accountId)));
-
-        RecordMetadata early = events.send(Topics.BILLING, paid(accountId, 2, "2027-01", LocalDate.of(2026, 12, 20),
-                0));
-        await().atMost(WAIT).until(() -> events.consumedPast(BILLING_GROUP, early));
-        assertThat(statusOf(accountId)).isEqualTo("PENDING_PAYMENT");
-        assertThat(accountsIn("PENDING_PAYMENT")).contains(accountId);
-
-        events.send(Topics.BILLING, bill(accountId, 1, "2027-01", LocalDate.of(2026, 12, 23)));
-        await().atMost(WAIT).until(() -> "ACTIVE".equals(statusOf(accountId)));
-        JsonNode view = coverage(accountId).getBody();
-        assertThat(view.get("history")).hasSize(2);
-        assertThat(view.get("history").get(1).get("reason").asText()).isEqualTo("BINDER_PAID");
-        assertThat(accountsIn("ACTIVE")).contains(accountId);
-        assertThat(accountsIn("PENDING_PAYMENT")).doesNotContain(accountId);
-    }
-
-    @Test
     void aMissedBinderLeavesCoveragePending() throws Exception {
         String accountId = "C-" + UUID.randomUUID();
         events.send(Topics.BILLING, opened(accountId));

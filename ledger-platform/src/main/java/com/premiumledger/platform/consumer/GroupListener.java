@@ -63,12 +63,12 @@ final class GroupListener implements BatchMessageListener<String, byte[]> {
 
     @Override
     public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
-        List<List<ReceivedEvent>> perTarget = new ArrayList<>(targets.size());
-        List<List<Integer>> indexes = new ArrayList<>(targets.size());
-        for (int t = 0; t < targets.size(); t++) {
+        List<List<ReceivedEvent>> perTarget = new ArrayList<>();
+        List<List<Integer>> indexes = new ArrayList<>();
+        targets.forEach(target -> {
             perTarget.add(new ArrayList<>());
             indexes.add(new ArrayList<>());
-        }
+        });
         BatchListenerFailedException earliest = null;
         for (int i = 0; i < records.size() && earliest == null; i++) {
             try {
@@ -107,21 +107,16 @@ final class GroupListener implements BatchMessageListener<String, byte[]> {
             perTarget.get(t).add(event);
             indexes.get(t).add(index);
         }
-        if (event == null) {
-            skipped.increment();
-        } else {
-            handled.increment();
-        }
+        (event == null ? skipped : handled).increment();
     }
 
     /** Hands a target its events; on failure, one by one up to the failing record, which is returned. */
     private static BatchListenerFailedException handle(Target target, List<ReceivedEvent> events,
                                                        List<Integer> indexes) {
-        if (events.isEmpty()) {
-            return null;
-        }
         try {
-            target.all().accept(events);
+            if (!events.isEmpty()) {
+                target.all().accept(events);
+            }
             return null;
         } catch (RuntimeException batchFailure) {
             for (int i = 0; i < events.size(); i++) {
@@ -137,13 +132,9 @@ final class GroupListener implements BatchMessageListener<String, byte[]> {
     }
 
     private static void handleOne(Target target, ReceivedEvent event) {
-        MDC.put("correlationId", String.valueOf(event.envelope().correlationId()));
-        MDC.put("causationId", event.eventId());
-        try {
+        try (var correlation = MDC.putCloseable("correlationId", event.envelope().correlationId());
+             var causation = MDC.putCloseable("causationId", event.eventId())) {
             target.one().accept(event);
-        } finally {
-            MDC.remove("correlationId");
-            MDC.remove("causationId");
         }
     }
 
@@ -158,6 +149,7 @@ final class GroupListener implements BatchMessageListener<String, byte[]> {
         }
     }
 
+    /** The record's event type from its header; empty for one this build does not know (yet: upcasters). */
     private static Optional<Class<? extends LedgerEvent>> typeOf(ConsumerRecord<String, byte[]> record) {
         Header header = record.headers().lastHeader(CloudEventsCodec.H_TYPE);
         if (header == null) {
@@ -166,19 +158,10 @@ final class GroupListener implements BatchMessageListener<String, byte[]> {
         String name = new String(header.value(), StandardCharsets.UTF_8);
         Optional<Class<? extends LedgerEvent>> type = TYPES.get(name);
         if (type == null) {
-            type = classOf(name);
-            // Unknown types are not remembered: an upcaster registered later makes them known.
+            type = EventTypes.classOf(EventJson.currentType(name));
             type.ifPresent(known -> TYPES.putIfAbsent(name, Optional.of(known)));
         }
         return type;
-    }
-
-    private static Optional<Class<? extends LedgerEvent>> classOf(String type) {
-        Optional<Class<? extends LedgerEvent>> current = EventTypes.classOf(type);
-        if (current.isPresent()) {
-            return current;
-        }
-        return EventTypes.classOf(EventJson.currentType(type));
     }
 
     private static ReceivedEvent decode(ConsumerRecord<String, byte[]> record) {
