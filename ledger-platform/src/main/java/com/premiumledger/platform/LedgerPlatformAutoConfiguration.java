@@ -12,6 +12,13 @@ import com.premiumledger.platform.consumer.EventConsumers;
 import com.premiumledger.platform.consumer.EventStreamHandler;
 import com.premiumledger.platform.rebuild.ProjectionStore;
 import com.premiumledger.platform.eventstore.MongoEventStorageEngine;
+import com.premiumledger.platform.history.AggregateHistory;
+import com.premiumledger.platform.history.HistoryProperties;
+import com.premiumledger.platform.metrics.ConsumerLagMeter;
+import com.premiumledger.platform.metrics.MetricsProperties;
+import com.premiumledger.platform.metrics.PrometheusConformance;
+import io.micrometer.core.instrument.config.MeterFilter;
+import org.apache.kafka.clients.admin.Admin;
 import com.premiumledger.platform.eventstore.OutboxMarkers;
 import com.premiumledger.platform.outbox.KafkaCommitPublisher;
 import com.premiumledger.platform.outbox.OutboxProperties;
@@ -66,7 +73,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @AutoConfiguration(before = AxonAutoConfiguration.class,
         after = {MongoAutoConfiguration.class, KafkaAutoConfiguration.class})
 @EnableScheduling
-@EnableConfigurationProperties({OutboxProperties.class, ConsumerProperties.class, CommandProperties.class})
+@EnableConfigurationProperties({OutboxProperties.class, ConsumerProperties.class, CommandProperties.class,
+        HistoryProperties.class, MetricsProperties.class})
 public class LedgerPlatformAutoConfiguration {
 
     @Bean
@@ -154,6 +162,26 @@ public class LedgerPlatformAutoConfiguration {
             @Value("${spring.application.name}") String applicationName, MeterRegistry meters) {
         return new EventConsumers(handlers.orderedStream().toList(), ledgerConsumerFactory, deadLetterTemplate,
                 properties, applicationName, meters);
+    }
+
+    /** Reading one aggregate's stored events as of an instant, for the services' history endpoints. */
+    @Bean
+    AggregateHistory aggregateHistory(MongoEventStorageEngine storage, HistoryProperties properties) {
+        return new AggregateHistory(storage, properties);
+    }
+
+    /** Meter names and descriptions that pass {@code promtool check metrics}. */
+    @Bean
+    MeterFilter prometheusConformance() {
+        return new PrometheusConformance();
+    }
+
+    /** Consumer lag per processing group, topic and partition. */
+    @Bean
+    ConsumerLagMeter consumerLagMeter(KafkaProperties kafka, ObjectProvider<EventConsumers> consumers,
+            MetricsProperties properties, MeterRegistry meters) {
+        return new ConsumerLagMeter(Admin.create(kafka.buildAdminProperties(null)),
+                () -> consumers.getObject().liveGroups(), properties, meters);
     }
 
     /** Every topic and its dead-letter twin, kept forever; creating an existing topic is a no-op. */

@@ -17,6 +17,14 @@ public interface CommitPublisher {
         return Optional.of(CompletableFuture.completedFuture(null));
     }
 
+    /**
+     * The aggregate's latest commit this process published whose outbox marker it has not released yet (the
+     * aggregate's next writer takes that marker over in one write). Empty when there is none or it is not known.
+     */
+    default Optional<String> unreleased(String aggregateId) {
+        return Optional.empty();
+    }
+
     /** Sends a commit and waits until Kafka acknowledged every event of it. */
     default void publishAndWait(StoredCommit commit) throws Exception {
         throw new UnsupportedOperationException("this publisher cannot wait for acknowledgements");

@@ -67,6 +67,13 @@ public final class OutboxMarkers {
                 .append("firstSequence", commit.firstSequence())
                 .append("storedAt", Date.from(clock.instant()));
         long deadline = System.nanoTime() + predecessorWait.toNanos();
+        // Usually this process wrote the previous commit and still holds its marker: take it over in one write.
+        Optional<String> previous = publisher.unreleased(commit.aggregateId());
+        if (previous.isPresent() && !previous.get().equals(commit.commitId())
+                && predecessorPublished(previous.get(), reader, publisher, deadline)
+                && replace(commit.aggregateId(), previous.get(), marker)) {
+            return;
+        }
         while (!tryInsert(marker)) {
             Document held = markers.find(Filters.eq("_id", commit.aggregateId())).first();
             if (held == null) {
@@ -75,7 +82,7 @@ public final class OutboxMarkers {
             String heldCommit = held.getString("commitId");
             boolean taken = heldCommit.equals(commit.commitId())
                     ? takeOverFromDeadWriter(held, marker, commit, reader)
-                    : predecessorPublished(held, reader, publisher, deadline)
+                    : predecessorPublished(heldCommit, reader, publisher, deadline)
                             && replace(commit.aggregateId(), heldCommit, marker);
             if (taken) {
                 return;
@@ -118,9 +125,8 @@ public final class OutboxMarkers {
      * Whether the held marker's commit has reached Kafka: acknowledged to this process's own send, or published
      * here and now because its send failed or takes longer than the wait allows. False: look again.
      */
-    private boolean predecessorPublished(Document held, CommitReader reader, CommitPublisher publisher,
-                                        long deadline) {
-        String heldCommit = held.getString("commitId");
+    private boolean predecessorPublished(String heldCommit, CommitReader reader, CommitPublisher publisher,
+                                         long deadline) {
         Optional<CompletableFuture<Void>> own = publisher.inFlight(heldCommit);
         if (own.isPresent()) {
             try {

@@ -27,7 +27,8 @@ import org.springframework.context.SmartLifecycle;
  * event of it is acknowledged. A failed send leaves the marker for {@link PendingCommitSweeper}; nothing
  * here is the last line of defence, which is why a failure is counted, not retried inline.
  *
- * <p>Marker removal runs on its own thread in batches: never on Kafka's I/O thread, never one by one.
+ * <p>Marker removal runs on its own thread in batches: never on Kafka's I/O thread, never one by one. Until a
+ * marker is removed, the aggregate's next writer in this process takes it over in one write ({@link #unreleased}).
  */
 public class KafkaCommitPublisher implements CommitPublisher, SmartLifecycle {
 
@@ -39,6 +40,7 @@ public class KafkaCommitPublisher implements CommitPublisher, SmartLifecycle {
     private final OutboxProperties properties;
     private final BlockingQueue<StoredCommit> acknowledged = new LinkedBlockingQueue<>();
     private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, String> unreleased = new ConcurrentHashMap<>();
     private final Counter publishedEvents;
     private final Counter failedCommits;
     private volatile boolean running;
@@ -61,12 +63,15 @@ public class KafkaCommitPublisher implements CommitPublisher, SmartLifecycle {
         CompletableFuture<Void> all = CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new));
         // The aggregate's next writer waits for this before it stores its commit (see OutboxMarkers).
         inFlight.put(commit.commitId(), all);
+        unreleased.put(commit.aggregateId(), commit.commitId());
         all.whenComplete((ignored, failure) -> {
             inFlight.remove(commit.commitId(), all);
             if (failure == null) {
                 publishedEvents.increment(commit.events().size());
                 acknowledged.add(commit);
             } else {
+                // Not this process's to hand over any more: the aggregate's next writer or the sweeper publishes it.
+                unreleased.remove(commit.aggregateId(), commit.commitId());
                 failedCommits.increment();
                 log.warn("publishing commit {} failed; its outbox marker stays for the sweeper: {}",
                         commit.commitId(), failure.toString());
@@ -121,6 +126,11 @@ public class KafkaCommitPublisher implements CommitPublisher, SmartLifecycle {
     }
 
     @Override
+    public Optional<String> unreleased(String aggregateId) {
+        return Optional.ofNullable(unreleased.get(aggregateId));
+    }
+
+    @Override
     public Optional<CompletableFuture<Void>> inFlight(String commitId) {
         return Optional.ofNullable(inFlight.get(commitId));
     }
@@ -142,8 +152,9 @@ public class KafkaCommitPublisher implements CommitPublisher, SmartLifecycle {
                     continue;
                 }
                 batch.add(first);
-                acknowledged.drainTo(batch, MARKER_DELETE_BATCH_MAX - 1);
+                gather(batch);
                 markers.release(batch);
+                batch.forEach(commit -> unreleased.remove(commit.aggregateId(), commit.commitId()));
                 batch.clear();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -153,6 +164,20 @@ public class KafkaCommitPublisher implements CommitPublisher, SmartLifecycle {
                 log.warn("removing {} outbox markers failed: {}", batch.size(), e.toString());
                 batch.clear();
             }
+        }
+    }
+
+    /** More acknowledged commits for one bulk delete, for at most {@code premium.outbox.release-linger}. */
+    private void gather(List<StoredCommit> batch) throws InterruptedException {
+        long until = System.nanoTime() + properties.releaseLinger().toNanos();
+        long left;
+        while (batch.size() < MARKER_DELETE_BATCH_MAX && (left = until - System.nanoTime()) > 0) {
+            StoredCommit next = acknowledged.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            acknowledged.drainTo(batch, MARKER_DELETE_BATCH_MAX - batch.size());
         }
     }
 

@@ -22,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param sendTimeout how long the sweeper waits for Kafka to acknowledge one commit
  * @param predecessorWait how long a writer waits for Kafka to acknowledge its aggregate's previous commit before
  *     it publishes that commit itself (commit N+1 is stored only after N was acknowledged)
+ * @param releaseLinger how long the outbox gathers acknowledged commits to remove their markers in one bulk write
  */
 @Validated
 @ConfigurationProperties("premium.outbox")
@@ -33,5 +34,6 @@ public record OutboxProperties(
         @NotNull @DefaultValue("5m") Duration abandonAfter,
         @Min(1) @DefaultValue("500") int sweepBatchMax,
         @NotNull @DefaultValue("30s") Duration sendTimeout,
-        @NotNull @DefaultValue("2s") Duration predecessorWait) {
+        @NotNull @DefaultValue("2s") Duration predecessorWait,
+        @NotNull @DefaultValue("20ms") Duration releaseLinger) {
 }

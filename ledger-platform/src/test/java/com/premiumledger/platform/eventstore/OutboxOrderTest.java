@@ -53,11 +53,18 @@ class OutboxOrderTest {
         final Map<String, CompletableFuture<Void>> sends = new ConcurrentHashMap<>();
         final List<String> published = new CopyOnWriteArrayList<>();
         final List<String> publishedAndWaited = new CopyOnWriteArrayList<>();
+        final Map<String, String> unreleased = new ConcurrentHashMap<>();
 
         @Override
         public void publish(StoredCommit commit) {
             sends.put(commit.commitId(), new CompletableFuture<>());
             published.add(commit.commitId());
+            unreleased.put(commit.aggregateId(), commit.commitId());
+        }
+
+        @Override
+        public Optional<String> unreleased(String aggregateId) {
+            return Optional.ofNullable(unreleased.get(aggregateId));
         }
 
         @Override
