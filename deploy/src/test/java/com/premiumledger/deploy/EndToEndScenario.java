@@ -49,8 +49,9 @@ final class EndToEndScenario {
         closeDay("2026-12-20");
         awaitPaymentServiceKnows(accountA);
         awaitPaymentServiceKnows(accountB);
-        pay(accountA, 20_000);
-        pay(accountB, 20_000);
+        String correlationId = "e2e-pay-" + suffix;
+        pay(accountA, 20_000, correlationId);
+        pay(accountB, 20_000, "e2e-pay-b-" + suffix);
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             Map<String, Object> balance = http.get(Http.AUDITOR, system.billing() + "/accounts/" + accountA + "/balance").body();
@@ -76,7 +77,54 @@ final class EndToEndScenario {
         assertThat(noticeTypes(accountA).stream().filter("PAYMENT_RECEIVED"::equals).count()).isEqualTo(1);
 
         assertEveryRecordIsACloudEvent(accountB);
+        assertCorrelationFollowsThePayment(accountA, correlationId);
         assertOpenApiDescribesEveryEndpoint();
+    }
+
+    /**
+     * The payment request's correlation id is {@code ce_correlationid} of every event it caused across the hops:
+     * the payment, its application on billing, and the payment-received notice; each names its cause's event id.
+     */
+    private void assertCorrelationFollowsThePayment(String accountId, String correlationId) {
+        List<ConsumerRecord<String, byte[]>> records = recordsOf(accountId, found -> found.stream()
+                .anyMatch(EndToEndScenario::paymentReceivedNotice));
+        ConsumerRecord<String, byte[]> recorded = only(records, "PaymentRecorded", correlationId);
+        ConsumerRecord<String, byte[]> applied = only(records, "PaymentApplied", correlationId);
+        ConsumerRecord<String, byte[]> notice = records.stream().filter(EndToEndScenario::paymentReceivedNotice)
+                .findFirst().orElseThrow();
+        assertThat(text(notice, "ce_correlationid")).as("the notice's correlation id").isEqualTo(correlationId);
+        assertThat(text(applied, "ce_causationid")).as("the application's cause")
+                .isEqualTo(text(recorded, "ce_id"));
+        assertThat(text(notice, "ce_causationid")).as("the notice's cause").isEqualTo(text(recorded, "ce_id"));
+    }
+
+    private static ConsumerRecord<String, byte[]> only(List<ConsumerRecord<String, byte[]>> records, String type,
+                                                       String correlationId) {
+        List<ConsumerRecord<String, byte[]>> ofType = records.stream().filter(record -> type.equals(simpleType(record)))
+                .toList();
+        assertThat(ofType).as(type).hasSize(1);
+        assertThat(text(ofType.get(0), "ce_correlationid")).as(type + "'s correlation id").isEqualTo(correlationId);
+        return ofType.get(0);
+    }
+
+    private static boolean paymentReceivedNotice(ConsumerRecord<String, byte[]> record) {
+        return "NoticeIssued".equals(simpleType(record))
+                && CloudEventsCodec.fromRecord(record).payload().toString().contains("PAYMENT_RECEIVED");
+    }
+
+    private static String simpleType(ConsumerRecord<String, byte[]> record) {
+        String type = typeName(text(record, "ce_type"));
+        return type.substring(type.lastIndexOf('.') + 1);
+    }
+
+    /** The type without its version suffix ({@code ...PaymentApplied.v1}). */
+    private static String typeName(String ceType) {
+        return ceType == null ? "" : ceType.replaceFirst("\\.v\\d+$", "");
+    }
+
+    private static String text(ConsumerRecord<String, byte[]> record, String header) {
+        Header value = record.headers().lastHeader(header);
+        return value == null ? null : new String(value.value(), StandardCharsets.UTF_8);
     }
 
     /** The contract paths of DESIGN.md section 6 that exist so far, in each service's OpenAPI document. */
@@ -132,14 +180,14 @@ final class EndToEndScenario {
                 http.get(Http.AUDITOR, system.payment() + "/accounts/" + accountId + "/payments").status() == 200);
     }
 
-    private void pay(String accountId, long amountCents) {
+    private void pay(String accountId, long amountCents, String correlationId) {
         Http.Response response = http.post(Http.SERVICE, system.payment() + "/payments", Map.of(
                         "accountId", accountId,
                         "amountCents", amountCents,
                         "method", "ACH",
                         "channel", "ONLINE",
                         "bankAccountLastFour", "6789"),
-                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+                Map.of("Idempotency-Key", UUID.randomUUID().toString(), "X-Correlation-Id", correlationId));
         assertThat(response.status()).as("pay %s: %s", accountId, response.body()).isEqualTo(201);
     }
 
@@ -158,6 +206,24 @@ final class EndToEndScenario {
 
     /** Every record of the account on every topic carries the CloudEvents binary-mode headers. */
     private void assertEveryRecordIsACloudEvent(String accountId) {
+        List<ConsumerRecord<String, byte[]>> mine = recordsOf(accountId, found -> {
+            Set<String> topics = new java.util.HashSet<>();
+            found.forEach(record -> topics.add(record.topic()));
+            return topics.size() == 4;
+        });
+        for (ConsumerRecord<String, byte[]> record : mine) {
+            for (String header : List.of("ce_specversion", "ce_id", "ce_type", "ce_source", "ce_subject", "ce_time")) {
+                Header value = record.headers().lastHeader(header);
+                assertThat(value).as("%s on %s", header, record.topic()).isNotNull();
+                assertThat(new String(value.value(), StandardCharsets.UTF_8)).isNotBlank();
+            }
+            assertThat(CloudEventsCodec.fromRecord(record).subject()).isEqualTo(accountId);
+        }
+    }
+
+    /** The account's records on every topic, read from the start until {@code enough} holds for them. */
+    private List<ConsumerRecord<String, byte[]>> recordsOf(String accountId,
+            java.util.function.Predicate<List<ConsumerRecord<String, byte[]>>> enough) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-check-" + UUID.randomUUID());
@@ -172,18 +238,9 @@ final class EndToEndScenario {
                         mine.add(record);
                     }
                 });
-                Set<String> topics = new java.util.HashSet<>();
-                mine.forEach(record -> topics.add(record.topic()));
-                return topics.size() == 4;
+                return enough.test(mine);
             });
         }
-        for (ConsumerRecord<String, byte[]> record : mine) {
-            for (String header : List.of("ce_specversion", "ce_id", "ce_type", "ce_source", "ce_subject", "ce_time")) {
-                Header value = record.headers().lastHeader(header);
-                assertThat(value).as("%s on %s", header, record.topic()).isNotNull();
-                assertThat(new String(value.value(), StandardCharsets.UTF_8)).isNotBlank();
-            }
-            assertThat(CloudEventsCodec.fromRecord(record).subject()).isEqualTo(accountId);
-        }
+        return mine;
     }
 }
