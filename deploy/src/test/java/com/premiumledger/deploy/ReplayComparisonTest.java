@@ -25,6 +25,8 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
+import com.premiumledger.platform.embedded.EmbeddedKafkaBroker;
+import com.premiumledger.platform.embedded.EmbeddedMongoServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -58,11 +60,25 @@ class ReplayComparisonTest {
      */
     private static final Map<String, Set<String>> ORDER_FREE_FIELDS = Map.of("coverage_by_status", Set.of("accountIds"));
 
+    /**
+     * A status document whose account list is empty says the same as no document: accounts that entered and left
+     * a status between two of the live group's batches leave it behind, while the replay's larger batches may
+     * never create it. Both read as "no account in this status".
+     */
+    private static final Map<String, String> EMPTY_MEANS_ABSENT = Map.of("coverage_by_status", "accountIds");
+
     private final Http http = new Http();
 
     @Test
     void replayingTheWholeTopicsRebuildsEveryProjectionAsTheLiveOne() throws Exception {
-        try (RunningSystem system = RunningSystem.start(Map.of());
+        // A broker and store of its own: its closed days must not move the business date of other tests' systems.
+        java.nio.file.Path kafkaData = java.nio.file.Files.createTempDirectory("replay-e2e-kafka");
+        try (EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(kafkaData, 0, 3);
+             EmbeddedMongoServer mongo = EmbeddedMongoServer.start(null, 0);
+             RunningSystem system = RunningSystem.start(Map.of(
+                     "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
+                     "spring.data.mongodb.uri", mongo.connectionString(),
+                     "premium.consumer.partitions", "3"));
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers()))) {
             String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
             List<String> accounts = List.of("RPL-C" + suffix, "RPL-D" + suffix);
@@ -211,6 +227,10 @@ class ReplayComparisonTest {
             ignored.forEach(document::remove);
             orderFree.stream().filter(field -> document.get(field) instanceof List<?>).forEach(field ->
                     document.put(field, ((List<?>) document.get(field)).stream().map(String::valueOf).sorted().toList()));
+            String listField = EMPTY_MEANS_ABSENT.get(collection);
+            if (listField != null && document.get(listField) instanceof List<?> list && list.isEmpty()) {
+                continue;
+            }
             documents.put(String.valueOf(document.get("_id")), document);
         }
         return documents;
