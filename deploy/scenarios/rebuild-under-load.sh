@@ -10,8 +10,8 @@
 #  4. stops the load, waits for billing's consumer lag (ledger_consumer_lag) to be 0, and reads every account's
 #     /balance, /bills and /history from the rebuilt copy;
 #  5. computes the same views as a fresh start would: one more billing-service process under another
-#     application name (so new consumer groups read the topics from offset zero) with its own empty in-memory
-#     store (no MongoDB address, so it starts an embedded one), reading the local stack's broker; it is read the
+#     application name (so new consumer groups read the topics from offset zero) with its own empty database in
+#     the stack's store, reading the local stack's broker; it is read the
 #     same way, stopped, and its consumer groups deleted. It must write nothing to the stack's broker: its
 #     reactions (payment application, missed payments) send commands to accounts its empty store does not have,
 #     which would dead-letter every payment onto the shared premium.payments.v1.dlt. So its producers are
@@ -124,12 +124,13 @@ check "every account's /balance, /bills and /history answered" $rc
 
 fresh_args=()
 if (( FRESH )); then
-  step "5. a fresh start: $FRESH_NAME (new consumer groups, empty in-memory store) reads the topics from offset zero"
+  step "5. a fresh start: $FRESH_NAME (new consumer groups, an empty database of its own) reads the topics from offset zero"
   port=$(python3 -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])")
   end_offsets > "$OUT/offsets-before-fresh.txt"
   fresh_started=$(date +%s)
   java -Xmx"${PREMIUM_SERVICE_HEAP_MB:-384}"m -jar "$jar" --spring.profiles.active=local --server.port="$port" \
     --spring.kafka.bootstrap-servers="$KAFKA" --spring.application.name="$FRESH_NAME" \
+    --spring.data.mongodb.uri="mongodb://127.0.0.1:${PREMIUM_MONGO_PORT:-27017}/${FRESH_NAME//-/_}" \
     --premium.consumer.partitions="${PREMIUM_PARTITIONS:-4}" \
     --spring.kafka.producer.bootstrap-servers=127.0.0.1:1 --spring.kafka.producer.properties.max.block.ms=1000 \
     > "$OUT/$FRESH_NAME.log" 2>&1 &

@@ -13,6 +13,12 @@ import com.premiumledger.platform.consumer.EventStreamHandler;
 import com.premiumledger.platform.rebuild.ProjectionStore;
 import com.premiumledger.platform.eventstore.MongoEventStorageEngine;
 import com.premiumledger.platform.history.AggregateHistory;
+import com.premiumledger.platform.idempotency.IdempotencyProperties;
+import com.premiumledger.platform.idempotency.IdempotentRequests;
+import com.premiumledger.platform.rebuild.ProjectionRebuilds;
+import com.premiumledger.platform.rebuild.ProjectionsController;
+import com.premiumledger.platform.rebuild.RebuildProperties;
+import com.premiumledger.platform.rebuild.RebuildableProjection;
 import com.premiumledger.platform.history.HistoryProperties;
 import com.premiumledger.platform.metrics.ConsumerLagMeter;
 import com.premiumledger.platform.metrics.MetricsProperties;
@@ -37,6 +43,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.springframework.core.env.Environment;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -74,11 +82,23 @@ import org.springframework.scheduling.annotation.EnableScheduling;
         after = {MongoAutoConfiguration.class, KafkaAutoConfiguration.class})
 @EnableScheduling
 @EnableConfigurationProperties({OutboxProperties.class, ConsumerProperties.class, CommandProperties.class,
-        HistoryProperties.class, MetricsProperties.class})
+        HistoryProperties.class, MetricsProperties.class, RebuildProperties.class, IdempotencyProperties.class})
 public class LedgerPlatformAutoConfiguration {
 
+    /**
+     * A service uses the broker and store it is given and never starts its own (the local stack starts them and
+     * passes their addresses; tests start them through the platform's test-jar), so a missing address is a
+     * mistake, not a reason to fall back on something in memory.
+     */
     @Bean
-    MongoDatabase ledgerMongoDatabase(MongoClient client, MongoProperties properties) {
+    MongoDatabase ledgerMongoDatabase(MongoClient client, MongoProperties properties, Environment environment) {
+        List<String> missing = Stream.of("spring.kafka.bootstrap-servers", "spring.data.mongodb.uri")
+                .filter(key -> !environment.containsProperty(key)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("no address configured for " + missing + " (environment: "
+                    + "SPRING_KAFKA_BOOTSTRAP_SERVERS, SPRING_DATA_MONGODB_URI); a service never starts a broker or a"
+                    + " store of its own: run deploy/local-stack.sh, or point it at real servers");
+        }
         return client.getDatabase(properties.getMongoClientDatabase());
     }
 
@@ -162,6 +182,26 @@ public class LedgerPlatformAutoConfiguration {
             @Value("${spring.application.name}") String applicationName, MeterRegistry meters) {
         return new EventConsumers(handlers.orderedStream().toList(), ledgerConsumerFactory, deadLetterTemplate,
                 properties, applicationName, meters);
+    }
+
+    /** Projection rebuilds: the coordinator and its endpoints. */
+    @Bean
+    ProjectionRebuilds projectionRebuilds(ObjectProvider<RebuildableProjection> projections, ProjectionStore store,
+            EventConsumers consumers, KafkaProperties kafka, RebuildProperties properties, MeterRegistry meters) {
+        return new ProjectionRebuilds(projections.orderedStream().toList(), store, consumers,
+                Admin.create(kafka.buildAdminProperties(null)), properties, meters, java.time.Clock.systemUTC());
+    }
+
+    @Bean
+    ProjectionsController projectionsController(ProjectionRebuilds rebuilds) {
+        return new ProjectionsController(rebuilds);
+    }
+
+    /** Idempotency-Key handling for the services' money-moving POSTs, kept in each service's own database. */
+    @Bean
+    IdempotentRequests idempotentRequests(MongoDatabase database, IdempotencyProperties properties,
+                                          ObjectProvider<java.time.Clock> clock) {
+        return new IdempotentRequests(database, properties, clock.getIfAvailable(java.time.Clock::systemUTC));
     }
 
     /** Reading one aggregate's stored events as of an instant, for the services' history endpoints. */

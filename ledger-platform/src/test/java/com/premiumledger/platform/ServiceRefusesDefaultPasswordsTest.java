@@ -6,7 +6,10 @@ import com.premiumledger.platform.testapp.TestLedgerApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
-/** Outside the local profile a service does not start with the README's passwords, or with no users. */
+/**
+ * Outside the local profile a service does not start with the README's passwords, or with no users; and no service
+ * starts without the addresses of its broker and store.
+ */
 class ServiceRefusesDefaultPasswordsTest {
 
     private static SpringApplicationBuilder app() {
@@ -27,6 +30,14 @@ class ServiceRefusesDefaultPasswordsTest {
                         "premium.security.users[0].roles[0]=SERVICE")
                 .run().close())
                 .hasStackTraceContaining("published local-only password");
+    }
+
+    @Test
+    void withoutTheAddressesOfABrokerAndAStoreAServiceDoesNotStart() {
+        assertThatThrownBy(() -> app().properties("premium.embedded.enabled=false", "spring.profiles.active=local")
+                .run().close())
+                .hasStackTraceContaining("no address configured for [spring.kafka.bootstrap-servers,"
+                        + " spring.data.mongodb.uri]");
     }
 
     @Test

@@ -42,6 +42,12 @@ class PostingsProjection implements EventStreamHandler {
         this.documents = new ViewDocuments<>(database.getCollection(COLLECTION), PostingStream.class);
     }
 
+    /** A pure projection of its own documents: a replay-only copy builds it too. */
+    @Override
+    public boolean replayable() {
+        return true;
+    }
+
     @Override
     public String name() {
         return "postings";

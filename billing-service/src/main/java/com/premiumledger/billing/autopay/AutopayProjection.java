@@ -34,6 +34,12 @@ class AutopayProjection implements EventStreamHandler {
         this.documents = new ViewDocuments<>(database.getCollection(COLLECTION), AutopayStatus.class);
     }
 
+    /** A pure projection of its own documents: a replay-only copy builds it too. */
+    @Override
+    public boolean replayable() {
+        return true;
+    }
+
     @Override
     public String name() {
         return "autopay-views";

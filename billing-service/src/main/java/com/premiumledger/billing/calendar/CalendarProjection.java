@@ -33,6 +33,12 @@ class CalendarProjection implements EventStreamHandler {
         return List.of(Topics.BILLING);
     }
 
+    /** A pure projection: a replay-only copy needs the business date its views are read with. */
+    @Override
+    public boolean replayable() {
+        return true;
+    }
+
     @Override
     public Set<Class<? extends LedgerEvent>> eventTypes() {
         return Set.of(DayClosed.class);

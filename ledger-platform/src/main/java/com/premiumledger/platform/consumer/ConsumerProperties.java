@@ -15,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
  * @param retryBackoff first wait between attempts, doubled each time
  * @param processingGroupsMax processing groups (Kafka consumer groups) a service may run; each one polls,
  *     decodes and commits on its own, so every group more costs every event of its topics one more delivery
- * @param replayOnly run only the pure projections ({@link com.premiumledger.platform.rebuild.RebuildableProjection}):
+ * @param replayOnly run only the pure projections ({@link EventStreamHandler#replayable()}):
  *     a copy of a service that builds its views from the topics into its own database and decides, sends and
  *     publishes nothing (a fresh start to compare with, and the rebuild benchmark)
  * @param partitions partitions of each topic a service creates

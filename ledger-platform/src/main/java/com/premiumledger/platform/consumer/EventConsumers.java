@@ -63,7 +63,7 @@ public class EventConsumers implements SmartLifecycle {
         this.meters = meters;
         Map<String, List<EventStreamHandler>> byGroup = new LinkedHashMap<>();
         for (EventStreamHandler handler : handlers) {
-            if (properties.replayOnly() && !(handler instanceof RebuildableProjection)) {
+            if (properties.replayOnly() && !handler.replayable()) {
                 continue;
             }
             if (this.handlers.put(handler.name(), handler) != null) {

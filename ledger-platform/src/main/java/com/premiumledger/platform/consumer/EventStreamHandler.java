@@ -54,6 +54,15 @@ public interface EventStreamHandler {
         return false;
     }
 
+    /**
+     * Whether a replay-only copy of the service ({@code premium.consumer.replay-only}) runs this handler: true for a
+     * pure projection, which only writes its own views (every {@link
+     * com.premiumledger.platform.rebuild.RebuildableProjection}); false for anything that decides, sends or notifies.
+     */
+    default boolean replayable() {
+        return this instanceof com.premiumledger.platform.rebuild.RebuildableProjection;
+    }
+
     void handle(ReceivedEvent event);
 
     /**

@@ -1,5 +1,6 @@
 package com.premiumledger.platform.idempotency;
 
+import com.mongodb.client.MongoDatabase;
 import com.premiumledger.platform.web.ApiProblem;
 import com.premiumledger.platform.web.RuleViolation;
 import java.time.Clock;
@@ -44,6 +45,10 @@ public class IdempotentRequests {
     private final IdempotencyKeys keys;
     private final IdempotencyProperties properties;
     private final Clock clock;
+
+    public IdempotentRequests(MongoDatabase database, IdempotencyProperties properties, Clock clock) {
+        this(new IdempotencyKeys(database, properties.bareKeyScopes()), properties, clock);
+    }
 
     IdempotentRequests(IdempotencyKeys keys, IdempotencyProperties properties, Clock clock) {
         this.keys = keys;

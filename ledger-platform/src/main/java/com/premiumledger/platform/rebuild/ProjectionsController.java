@@ -17,11 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 /** Zero-downtime rebuilds of this service's pure projections. */
 @RestController
 @Tag(name = "operations", description = "Dead letters, republishing and projection rebuilds (OPERATOR)")
-class ProjectionsController {
+public class ProjectionsController {
 
     private final ProjectionRebuilds rebuilds;
 
-    ProjectionsController(ProjectionRebuilds rebuilds) {
+    public ProjectionsController(ProjectionRebuilds rebuilds) {
         this.rebuilds = rebuilds;
     }
 
