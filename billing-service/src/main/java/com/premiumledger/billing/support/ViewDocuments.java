@@ -1,11 +1,8 @@
 package com.premiumledger.billing.support;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
-import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -137,15 +134,7 @@ public final class ViewDocuments<V> {
             models.add(write.expectedLastSequence() == null ? new InsertOneModel<>(document)
                     : new ReplaceOneModel<>(GUARD.on(target, write.id(), write.expectedLastSequence()), document));
         }
-        try {
-            BulkWriteResult result = target.bulkWrite(models, new BulkWriteOptions().ordered(false));
-            return result.getInsertedCount() + result.getMatchedCount() == writes.size();
-        } catch (MongoBulkWriteException e) {
-            if (e.getWriteErrors().stream().allMatch(error -> error.getCategory() == ErrorCategory.DUPLICATE_KEY)) {
-                return false;
-            }
-            throw e;
-        }
+        return IdGuard.writeAll(target, models);
     }
 
     /**

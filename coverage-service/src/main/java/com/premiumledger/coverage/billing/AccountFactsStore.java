@@ -1,10 +1,7 @@
 package com.premiumledger.coverage.billing;
 
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -67,16 +64,7 @@ class AccountFactsStore {
             writes.add(before == null ? new InsertOneModel<>(toDocument(after)) : new ReplaceOneModel<>(
                     GUARD.on(facts, after.accountId(), before.lastSequence()), toDocument(after)));
         }
-        if (writes.isEmpty()) {
-            return;
-        }
-        BulkWriteResult result;
-        try {
-            result = facts.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            throw new IllegalStateException("account facts were written concurrently: " + e.getWriteErrors(), e);
-        }
-        if (result.getInsertedCount() + result.getMatchedCount() != writes.size()) {
+        if (!IdGuard.writeAll(facts, writes)) {
             throw new IllegalStateException("account facts changed while a batch was folded in");
         }
     }

@@ -1,7 +1,5 @@
 package com.premiumledger.coverage.status;
 
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
@@ -172,16 +170,7 @@ class CoverageViewProjection implements RebuildableProjection {
                 writes.add(new ReplaceOneModel<>(GUARD.on(views, accountId, before.getLong("lastSequence")), view));
             }
         });
-        if (writes.isEmpty()) {
-            return;
-        }
-        BulkWriteResult result;
-        try {
-            result = views.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            throw new IllegalStateException("coverage views were written concurrently: " + e.getWriteErrors(), e);
-        }
-        if (result.getInsertedCount() + result.getMatchedCount() != writes.size()) {
+        if (!IdGuard.writeAll(views, writes)) {
             throw new IllegalStateException("coverage views changed while a batch was folded in");
         }
     }

@@ -6,6 +6,7 @@ import com.premiumledger.events.EventJson;
 import com.premiumledger.events.EventTypes;
 import com.premiumledger.events.LedgerEvent;
 import com.premiumledger.events.PartitionBroadcast;
+import com.premiumledger.platform.command.LedgerCommands;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,8 +35,16 @@ import org.springframework.kafka.listener.BatchMessageListener;
  */
 final class GroupListener implements BatchMessageListener<String, byte[]> {
 
-    /** A handler as the listener calls it: one event at a time, or a batch at once. */
-    record Target(EventStreamHandler handler, Consumer<ReceivedEvent> one, Consumer<List<ReceivedEvent>> all) {
+    /**
+     * A handler as the listener calls it: one event at a time, or a batch at once. Its event types are read once,
+     * here, not for every record.
+     */
+    record Target(EventStreamHandler handler, Set<Class<? extends LedgerEvent>> types, Consumer<ReceivedEvent> one,
+                  Consumer<List<ReceivedEvent>> all) {
+
+        Target(EventStreamHandler handler, Consumer<ReceivedEvent> one, Consumer<List<ReceivedEvent>> all) {
+            this(handler, Set.copyOf(handler.eventTypes()), one, all);
+        }
 
         boolean wants(Optional<Class<? extends LedgerEvent>> type, int partition) {
             if (type.isEmpty()) {
@@ -45,7 +55,7 @@ final class GroupListener implements BatchMessageListener<String, byte[]> {
                     && !handler.broadcastPerPartition()) {
                 return false;
             }
-            return handler.eventTypes().isEmpty() || handler.eventTypes().contains(type.get());
+            return types.isEmpty() || types.contains(type.get());
         }
     }
 
@@ -132,8 +142,8 @@ final class GroupListener implements BatchMessageListener<String, byte[]> {
     }
 
     private static void handleOne(Target target, ReceivedEvent event) {
-        try (var correlation = MDC.putCloseable("correlationId", event.envelope().correlationId());
-             var causation = MDC.putCloseable("causationId", event.eventId())) {
+        try (var correlation = MDC.putCloseable(LedgerCommands.MDC_CORRELATION, event.envelope().correlationId());
+             var causation = MDC.putCloseable(LedgerCommands.MDC_CAUSATION, event.eventId())) {
             target.one().accept(event);
         }
     }

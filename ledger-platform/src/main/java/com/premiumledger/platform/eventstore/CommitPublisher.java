@@ -25,8 +25,11 @@ public interface CommitPublisher {
         return Optional.empty();
     }
 
-    /** Sends a commit and waits until Kafka acknowledged every event of it. */
+    /**
+     * Sends a commit and waits until Kafka acknowledged every event of it. A publisher that is done with a commit
+     * when {@link #publish} returns has nothing more to wait for.
+     */
     default void publishAndWait(StoredCommit commit) throws Exception {
-        throw new UnsupportedOperationException("this publisher cannot wait for acknowledgements");
+        publish(commit);
     }
 }

@@ -281,10 +281,10 @@ public class ProjectionRebuilds implements SmartLifecycle {
             throws ExecutionException, InterruptedException, TimeoutException {
         String name = projection.name();
         String rebuildGroup = consumers.rebuildGroupId(name, rebuild.generation);
-        Map<TopicPartition, Long> livePositions = committed(consumers.liveGroupId(name));
+        Map<TopicPartition, Long> livePositions = offsets.committed(consumers.liveGroupId(name));
         livePositions.keySet().removeIf(partition -> !projection.topics().contains(partition.topic()));
         long deadline = System.nanoTime() + properties.switchTimeout().toNanos();
-        while (!reached(committed(rebuildGroup), livePositions)) {
+        while (!reached(offsets.committed(rebuildGroup), livePositions)) {
             if (rebuild.failure != null || System.nanoTime() > deadline) {
                 consumers.resumeLive(name);
                 abandon(projection, rebuild, RebuildState.FAILED, rebuild.failure != null ? rebuild.failure
@@ -338,11 +338,6 @@ public class ProjectionRebuilds implements SmartLifecycle {
             remaining += position.lag();
         }
         return new Progress(processed, remaining);
-    }
-
-    private Map<TopicPartition, Long> committed(String group)
-            throws ExecutionException, InterruptedException, TimeoutException {
-        return offsets.committed(group);
     }
 
     @Override

@@ -1,9 +1,14 @@
 package com.premiumledger.platform.store;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoNamespace;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.WriteModel;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
@@ -35,5 +40,25 @@ public final class IdGuard {
                     new IndexOptions().unique(true).name("_id_" + field + "_guard"));
         }
         return new Document("_id", id).append(field, value);
+    }
+
+    /**
+     * Applies a batch's guarded writes (inserts of new documents, replaces under a guard) in one unordered bulk
+     * write. False when any did not land: an insert found its document already there, or a guard no longer held,
+     * that is, another writer changed the documents since they were read. Any other failure propagates.
+     */
+    public static boolean writeAll(MongoCollection<Document> collection, List<? extends WriteModel<Document>> writes) {
+        if (writes.isEmpty()) {
+            return true;
+        }
+        try {
+            var result = collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+            return result.getInsertedCount() + result.getMatchedCount() == writes.size();
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().allMatch(error -> error.getCategory() == ErrorCategory.DUPLICATE_KEY)) {
+                return false;
+            }
+            throw e;
+        }
     }
 }

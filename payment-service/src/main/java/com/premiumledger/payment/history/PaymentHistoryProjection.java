@@ -1,9 +1,6 @@
 package com.premiumledger.payment.history;
 
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -203,16 +200,7 @@ class PaymentHistoryProjection implements RebuildableProjection {
                         document));
             }
         });
-        if (writes.isEmpty()) {
-            return;
-        }
-        BulkWriteResult result;
-        try {
-            result = views.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            throw new IllegalStateException("payments were written concurrently: " + e.getWriteErrors(), e);
-        }
-        if (result.getInsertedCount() + result.getMatchedCount() != writes.size()) {
+        if (!IdGuard.writeAll(views, writes)) {
             throw new IllegalStateException("payments changed while a batch was folded in");
         }
     }
@@ -242,16 +230,7 @@ class PaymentHistoryProjection implements RebuildableProjection {
         List<WriteModel<Document>> writes = new ArrayList<>();
         payments.forEach((accountId, list) -> accountWrite(accounts, stored.get(accountId), accountId, list)
                 .ifPresent(writes::add));
-        if (writes.isEmpty()) {
-            return;
-        }
-        BulkWriteResult result;
-        try {
-            result = accounts.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            throw new IllegalStateException("account payments were written concurrently: " + e.getWriteErrors(), e);
-        }
-        if (result.getInsertedCount() + result.getMatchedCount() != writes.size()) {
+        if (!IdGuard.writeAll(accounts, writes)) {
             throw new IllegalStateException("account payments changed while a batch was copied");
         }
     }
