@@ -1,50 +1,38 @@
 package com.premiumledger.platform;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import com.premiumledger.events.Topics;
-import com.premiumledger.platform.command.CausationProvider;
-import com.premiumledger.platform.command.CommandProperties;
 import com.premiumledger.platform.command.LedgerCommands;
-import com.premiumledger.platform.consumer.ConsumerProperties;
-import com.premiumledger.platform.web.CorrelationFilter;
 import com.premiumledger.platform.consumer.EventConsumers;
 import com.premiumledger.platform.consumer.EventStreamHandler;
-import com.premiumledger.platform.rebuild.ProjectionStore;
 import com.premiumledger.platform.eventstore.MongoEventStorageEngine;
+import com.premiumledger.platform.eventstore.OutboxMarkers;
 import com.premiumledger.platform.history.AggregateHistory;
 import com.premiumledger.platform.idempotency.IdempotencyProperties;
 import com.premiumledger.platform.idempotency.IdempotentRequests;
-import com.premiumledger.platform.rebuild.ProjectionRebuilds;
-import com.premiumledger.platform.rebuild.ProjectionsController;
-import com.premiumledger.platform.rebuild.RebuildProperties;
-import com.premiumledger.platform.rebuild.RebuildableProjection;
-import com.premiumledger.platform.history.HistoryProperties;
 import com.premiumledger.platform.metrics.ConsumerLagMeter;
-import com.premiumledger.platform.metrics.MetricsProperties;
 import com.premiumledger.platform.metrics.PrometheusConformance;
-import io.micrometer.core.instrument.config.MeterFilter;
-import org.apache.kafka.clients.admin.Admin;
-import com.premiumledger.platform.eventstore.OutboxMarkers;
-import com.premiumledger.platform.outbox.KafkaCommitPublisher;
-import com.premiumledger.platform.outbox.OutboxProperties;
-import com.premiumledger.platform.outbox.PendingCommitSweeper;
 import com.premiumledger.platform.operations.DeadLetters;
 import com.premiumledger.platform.operations.OperationsController;
 import com.premiumledger.platform.operations.Republisher;
+import com.premiumledger.platform.outbox.KafkaCommitPublisher;
+import com.premiumledger.platform.rebuild.ProjectionRebuilds;
+import com.premiumledger.platform.rebuild.ProjectionStore;
+import com.premiumledger.platform.rebuild.RebuildableProjection;
+import com.premiumledger.platform.web.CorrelationFilter;
 import com.premiumledger.platform.web.ProblemHandler;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
-import org.springframework.kafka.core.MicrometerConsumerListener;
 import com.premiumledger.platform.web.RequestSizeLimitFilter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.core.Ordered;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.springframework.core.env.Environment;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -55,8 +43,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -67,11 +55,15 @@ import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
@@ -81,8 +73,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @AutoConfiguration(before = AxonAutoConfiguration.class,
         after = {MongoAutoConfiguration.class, KafkaAutoConfiguration.class})
 @EnableScheduling
-@EnableConfigurationProperties({OutboxProperties.class, ConsumerProperties.class, CommandProperties.class,
-        HistoryProperties.class, MetricsProperties.class, RebuildProperties.class, IdempotencyProperties.class})
+@EnableConfigurationProperties({PlatformProperties.class, IdempotencyProperties.class})
 public class LedgerPlatformAutoConfiguration {
 
     /**
@@ -104,8 +95,7 @@ public class LedgerPlatformAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     Producer<String, byte[]> ledgerEventProducer(KafkaProperties kafka, MeterRegistry meters,
-            @Value("${premium.outbox.producer-max-block:2s}") java.time.Duration maxBlock) {
-        long maxBlockMillis = maxBlock.toMillis();
+                                                 PlatformProperties platform) {
         Map<String, Object> config = kafka.buildProducerProperties(null);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -115,35 +105,30 @@ public class LedgerPlatformAutoConfiguration {
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
         // A command is accepted once stored; with the broker away, sending must not hold the request:
         // the outbox marker stays and the sweeper publishes later.
-        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlockMillis);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, platform.outbox().producerMaxBlock().toMillis());
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config);
         new KafkaClientMetrics(producer).bindTo(meters);
         return producer;
     }
 
     @Bean
-    OutboxMarkers outboxMarkers(MongoDatabase database, OutboxProperties properties) {
-        return new OutboxMarkers(database, properties.sweepMinAge(), properties.predecessorWait(),
-                java.time.Clock.systemUTC());
+    OutboxMarkers outboxMarkers(MongoDatabase database, PlatformProperties platform) {
+        return new OutboxMarkers(database, platform.outbox().sweepMinAge(), platform.outbox().predecessorWait(),
+                Clock.systemUTC());
     }
 
     @Bean
     KafkaCommitPublisher kafkaCommitPublisher(Producer<String, byte[]> ledgerEventProducer, OutboxMarkers markers,
-                                              OutboxProperties properties, MeterRegistry meters) {
-        return new KafkaCommitPublisher(ledgerEventProducer, markers, properties, meters);
+            PlatformProperties platform, MeterRegistry meters, ObjectProvider<MongoEventStorageEngine> storage) {
+        return new KafkaCommitPublisher(ledgerEventProducer, markers, platform.outbox(), meters,
+                commitId -> storage.getObject().findCommit(commitId));
     }
 
     @Bean
     MongoEventStorageEngine eventStorageEngine(MongoDatabase database, KafkaCommitPublisher publisher,
-            OutboxMarkers markers, @Value("${premium.eventstore.read-batch-size:64}") int readBatchSize,
-            @Value("${premium.eventstore.events-per-commit-max:1000}") int eventsPerCommitMax) {
-        return new MongoEventStorageEngine(database, publisher, readBatchSize, eventsPerCommitMax, markers);
-    }
-
-    @Bean
-    PendingCommitSweeper pendingCommitSweeper(OutboxMarkers markers, MongoEventStorageEngine storage,
-            KafkaCommitPublisher publisher, OutboxProperties properties, MeterRegistry meters) {
-        return new PendingCommitSweeper(markers, storage, publisher, properties, meters);
+            OutboxMarkers markers, PlatformProperties platform) {
+        return new MongoEventStorageEngine(database, publisher, platform.eventstore().readBatchSize(),
+                platform.eventstore().eventsPerCommitMax(), markers);
     }
 
     @Bean
@@ -178,36 +163,37 @@ public class LedgerPlatformAutoConfiguration {
     @Bean
     EventConsumers eventConsumers(ObjectProvider<EventStreamHandler> handlers,
             DefaultKafkaConsumerFactory<String, byte[]> ledgerConsumerFactory,
-            KafkaTemplate<String, byte[]> deadLetterTemplate, ConsumerProperties properties,
+            KafkaTemplate<String, byte[]> deadLetterTemplate, PlatformProperties platform,
             @Value("${spring.application.name}") String applicationName, MeterRegistry meters) {
         return new EventConsumers(handlers.orderedStream().toList(), ledgerConsumerFactory, deadLetterTemplate,
-                properties, applicationName, meters);
+                platform.consumer(), applicationName, meters);
     }
 
     /** Projection rebuilds: the coordinator and its endpoints. */
     @Bean
     ProjectionRebuilds projectionRebuilds(ObjectProvider<RebuildableProjection> projections, ProjectionStore store,
-            EventConsumers consumers, KafkaProperties kafka, RebuildProperties properties, MeterRegistry meters) {
-        return new ProjectionRebuilds(projections.orderedStream().toList(), store, consumers,
-                Admin.create(kafka.buildAdminProperties(null)), properties, meters, java.time.Clock.systemUTC());
+            EventConsumers consumers, Admin ledgerAdmin, PlatformProperties platform, MeterRegistry meters) {
+        return new ProjectionRebuilds(projections.orderedStream().toList(), store, consumers, ledgerAdmin,
+                platform.rebuild(), meters, Clock.systemUTC());
     }
 
-    @Bean
-    ProjectionsController projectionsController(ProjectionRebuilds rebuilds) {
-        return new ProjectionsController(rebuilds);
+    /** The broker's admin client: consumer offsets for the lag gauge and rebuilds. */
+    @Bean(destroyMethod = "close")
+    Admin ledgerAdmin(KafkaProperties kafka) {
+        return Admin.create(kafka.buildAdminProperties(null));
     }
 
     /** Idempotency-Key handling for the services' money-moving POSTs, kept in each service's own database. */
     @Bean
     IdempotentRequests idempotentRequests(MongoDatabase database, IdempotencyProperties properties,
-                                          ObjectProvider<java.time.Clock> clock) {
-        return new IdempotentRequests(database, properties, clock.getIfAvailable(java.time.Clock::systemUTC));
+                                          ObjectProvider<Clock> clock) {
+        return new IdempotentRequests(database, properties, clock.getIfAvailable(Clock::systemUTC));
     }
 
     /** Reading one aggregate's stored events as of an instant, for the services' history endpoints. */
     @Bean
-    AggregateHistory aggregateHistory(MongoEventStorageEngine storage, HistoryProperties properties) {
-        return new AggregateHistory(storage, properties);
+    AggregateHistory aggregateHistory(MongoEventStorageEngine storage, PlatformProperties platform) {
+        return new AggregateHistory(storage, platform.history());
     }
 
     /** Meter names and descriptions that pass {@code promtool check metrics}. */
@@ -218,15 +204,15 @@ public class LedgerPlatformAutoConfiguration {
 
     /** Consumer lag per processing group, topic and partition. */
     @Bean
-    ConsumerLagMeter consumerLagMeter(KafkaProperties kafka, ObjectProvider<EventConsumers> consumers,
-            MetricsProperties properties, MeterRegistry meters) {
-        return new ConsumerLagMeter(Admin.create(kafka.buildAdminProperties(null)),
-                () -> consumers.getObject().liveGroups(), properties, meters);
+    ConsumerLagMeter consumerLagMeter(Admin ledgerAdmin, ObjectProvider<EventConsumers> consumers,
+            PlatformProperties platform, MeterRegistry meters) {
+        return new ConsumerLagMeter(ledgerAdmin, () -> consumers.getObject().liveGroups(), platform.metrics(), meters);
     }
 
     /** Every topic and its dead-letter twin, kept forever; creating an existing topic is a no-op. */
     @Bean
-    KafkaAdmin.NewTopics ledgerTopics(ConsumerProperties properties) {
+    KafkaAdmin.NewTopics ledgerTopics(PlatformProperties platform) {
+        PlatformProperties.Consumer properties = platform.consumer();
         List<NewTopic> topics = new ArrayList<>();
         for (String name : List.of(Topics.BILLING, Topics.PAYMENTS, Topics.COVERAGE, Topics.NOTICES)) {
             for (String topic : List.of(name, Topics.deadLetter(name))) {
@@ -240,30 +226,32 @@ public class LedgerPlatformAutoConfiguration {
     @Bean
     DeadLetters deadLetters(DefaultKafkaConsumerFactory<String, byte[]> ledgerConsumerFactory, EventConsumers consumers,
             MongoDatabase database, @Value("${spring.application.name}") String applicationName,
-            @Value("${premium.operations.dead-letters-max:500}") int listMax) {
-        return new DeadLetters(ledgerConsumerFactory, consumers, database, applicationName, listMax);
+            PlatformProperties platform) {
+        return new DeadLetters(ledgerConsumerFactory, consumers, database, applicationName,
+                platform.operations().deadLettersMax());
     }
 
     @Bean
     Republisher republisher(MongoEventStorageEngine storage, KafkaCommitPublisher publisher, MongoDatabase database,
-            @Value("${premium.operations.republish-commits-max:100000}") int commitsMax) {
-        return new Republisher(storage, publisher, database, commitsMax);
+            PlatformProperties platform) {
+        return new Republisher(storage, publisher, database, platform.operations().republishCommitsMax());
     }
 
     @Bean
-    OperationsController operationsController(DeadLetters deadLetters, Republisher republisher) {
-        return new OperationsController(deadLetters, republisher);
+    OperationsController operationsController(DeadLetters deadLetters, Republisher republisher,
+            ProjectionRebuilds rebuilds) {
+        return new OperationsController(deadLetters, republisher, rebuilds);
     }
 
     /** Correlation (trace) and causation ids of every command travel to the events it causes. */
     @Bean
     CorrelationDataProvider causationProvider() {
-        return new CausationProvider();
+        return new LedgerCommands.CausationProvider();
     }
 
     @Bean
-    LedgerCommands ledgerCommands(CommandGateway commandGateway, CommandProperties properties) {
-        return new LedgerCommands(commandGateway, properties);
+    LedgerCommands ledgerCommands(CommandGateway commandGateway, PlatformProperties platform) {
+        return new LedgerCommands(commandGateway, platform.command());
     }
 
     @Bean

@@ -10,7 +10,7 @@ import com.premiumledger.events.AccountOpened;
 import com.premiumledger.events.BillIssued;
 import com.premiumledger.platform.consumer.ReceivedEvent;
 import com.premiumledger.platform.eventstore.MongoEventStorageEngine;
-import com.premiumledger.platform.outbox.PendingCommitSweeper;
+import com.premiumledger.platform.outbox.KafkaCommitPublisher;
 import com.premiumledger.platform.testapp.TestLedgerApplication;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +37,7 @@ class PlatformIntegrationTest {
     @Autowired
     MongoEventStorageEngine storage;
     @Autowired
-    PendingCommitSweeper sweeper;
+    KafkaCommitPublisher sweeper;
     @Autowired
     MongoDatabase database;
     @Autowired

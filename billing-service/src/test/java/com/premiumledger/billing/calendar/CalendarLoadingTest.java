@@ -15,7 +15,10 @@ import com.premiumledger.billing.support.TestAxon;
 import com.premiumledger.events.DayClosed;
 import com.premiumledger.platform.embedded.EmbeddedMongoServer;
 import com.premiumledger.platform.eventstore.MongoEventStorageEngine;
+import com.premiumledger.platform.eventstore.OutboxMarkers;
 import com.premiumledger.platform.eventstore.StoredCommit;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -40,7 +43,7 @@ class CalendarLoadingTest {
 
     private final MongoDatabase database = client.getDatabase("calendar-loading-" + UUID.randomUUID());
     private final MongoEventStorageEngine storage = new MongoEventStorageEngine(database, commit -> {
-    }, 100, 400);
+    }, 100, 400, new OutboxMarkers(database, Duration.ofSeconds(10), Duration.ofSeconds(2), Clock.systemUTC()));
     private final TestAxon axon = TestAxon.over(storage);
 
     @BeforeAll

@@ -1,6 +1,6 @@
 package com.premiumledger.billing.support;
 
-import com.premiumledger.platform.command.CommandProperties;
+import com.premiumledger.platform.PlatformProperties;
 import com.premiumledger.platform.command.LedgerCommands;
 import com.premiumledger.billing.BillingProperties;
 import com.premiumledger.billing.account.BillingAccount;
@@ -37,7 +37,7 @@ public final class TestAxon {
     private TestAxon(EventStorageEngine storage) {
         this.eventStore = EmbeddedEventStore.builder().storageEngine(storage).build();
         this.commands = new LedgerCommands(DefaultCommandGateway.builder().commandBus(commandBus).build(),
-                new CommandProperties(java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(5), 3));
+                new PlatformProperties.Command(java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(5), 3));
     }
 
     /** Billing accounts over an in-memory event store. */

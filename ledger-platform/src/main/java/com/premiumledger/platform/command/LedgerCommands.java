@@ -1,5 +1,6 @@
 package com.premiumledger.platform.command;
 
+import com.premiumledger.platform.PlatformProperties;
 import com.premiumledger.platform.consumer.ReceivedEvent;
 import com.premiumledger.platform.web.RuleViolation;
 import java.time.Duration;
@@ -13,6 +14,8 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -25,7 +28,7 @@ import org.slf4j.MDC;
  * the command causes, as {@code ce_correlationid} and {@code ce_causationid}).
  *
  * <p>Waiting is bounded by {@code premium.command.timeout}: past it the caller gets a
- * {@link CommandTimeoutException} (503 with {@code Retry-After}), never a hang and never Axon's silent null. A
+ * {@link TimedOut} (503 with {@code Retry-After}), never a hang and never Axon's silent null. A
  * command that lost an optimistic-concurrency race is sent again, up to {@code premium.command.concurrency-retries}
  * times (the aggregate is loaded afresh each time). Refusals callers act on (a rule, an unknown aggregate, one that
  * exists) come out as themselves, however the gateway wrapped them.
@@ -41,9 +44,9 @@ public class LedgerCommands {
     public static final String MDC_CAUSATION = "causationId";
 
     private final CommandGateway gateway;
-    private final CommandProperties properties;
+    private final PlatformProperties.Command properties;
 
-    public LedgerCommands(CommandGateway gateway, CommandProperties properties) {
+    public LedgerCommands(CommandGateway gateway, PlatformProperties.Command properties) {
         this.gateway = gateway;
         this.properties = properties;
     }
@@ -102,10 +105,10 @@ public class LedgerCommands {
             return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             result.cancel(false);
-            throw new CommandTimeoutException(message.getCommandName(), timeout, properties.retryAfter());
+            throw new TimedOut(message.getCommandName(), timeout, properties.retryAfter());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CommandTimeoutException(message.getCommandName(), timeout, properties.retryAfter());
+            throw new TimedOut(message.getCommandName(), timeout, properties.retryAfter());
         } catch (ExecutionException e) {
             throw unwrap(e.getCause());
         }
@@ -124,5 +127,42 @@ public class LedgerCommands {
             return runtime;
         }
         return new IllegalStateException(failure.getMessage(), failure);
+    }
+
+    /**
+     * A command got no answer within {@code premium.command.timeout}. Its outcome is unknown (it may still be
+     * applied), so the caller is told to retry after a while: with the same {@code Idempotency-Key}, or for a
+     * consumer by the redelivery that its failure causes; either way the retry is idempotent.
+     */
+    public static class TimedOut extends RuntimeException {
+
+        private final Duration retryAfter;
+
+        TimedOut(String commandName, Duration timeout, Duration retryAfter) {
+            super(commandName.substring(commandName.lastIndexOf('.') + 1) + " got no answer within " + timeout
+                    + "; retry later");
+            this.retryAfter = retryAfter;
+        }
+
+        public Duration retryAfter() {
+            return retryAfter;
+        }
+    }
+
+    /**
+     * What every event a message causes carries of it: {@code traceId}, the correlation id of the whole chain (from
+     * the HTTP request, or continued from the event a consumer reacted to), and {@code correlationId}, Axon's name
+     * for the direct cause: the event that made a consumer send the command, else the command itself. They go out
+     * as {@code ce_correlationid} and {@code ce_causationid}.
+     */
+    public static class CausationProvider implements CorrelationDataProvider {
+
+        @Override
+        public Map<String, ?> correlationDataFor(Message<?> message) {
+            Object trace = message.getMetaData().get(TRACE_ID);
+            Object causation = message.getMetaData().get(CAUSATION_ID);
+            return Map.of(TRACE_ID, trace != null ? trace : message.getIdentifier(),
+                    "correlationId", causation != null ? causation : message.getIdentifier());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.premiumledger.platform.consumer;
 
+import com.premiumledger.platform.PlatformProperties;
 import com.premiumledger.events.EnvelopeException;
 import com.premiumledger.events.Topics;
 import com.premiumledger.platform.rebuild.ProjectionCollections;
@@ -44,7 +45,7 @@ public class EventConsumers implements SmartLifecycle {
     private final Map<String, EventStreamHandler> handlers = new LinkedHashMap<>();
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final ConsumerFactory<String, byte[]> consumerFactory;
-    private final ConsumerProperties properties;
+    private final PlatformProperties.Consumer properties;
     private final String applicationName;
     private final MeterRegistry meters;
     private volatile boolean running;
@@ -55,7 +56,7 @@ public class EventConsumers implements SmartLifecycle {
     }
 
     public EventConsumers(List<EventStreamHandler> handlers, ConsumerFactory<String, byte[]> consumerFactory,
-                          KafkaOperations<String, byte[]> deadLetterTemplate, ConsumerProperties properties,
+                          KafkaOperations<String, byte[]> deadLetterTemplate, PlatformProperties.Consumer properties,
                           String applicationName, MeterRegistry meters) {
         this.consumerFactory = consumerFactory;
         this.properties = properties;

@@ -9,8 +9,6 @@ import com.premiumledger.events.EventJson;
 import com.premiumledger.events.EventTypes;
 import com.premiumledger.events.LedgerEvent;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -52,12 +50,6 @@ public class MongoEventStorageEngine implements EventStorageEngine {
     private final CommitPublisher publisher;
     private final int readBatchSize;
     private final int eventsPerCommitMax;
-
-    public MongoEventStorageEngine(MongoDatabase database, CommitPublisher publisher, int readBatchSize,
-                                   int eventsPerCommitMax) {
-        this(database, publisher, readBatchSize, eventsPerCommitMax, new OutboxMarkers(database,
-                Duration.ofSeconds(10), Duration.ofSeconds(2), Clock.systemUTC()));
-    }
 
     public MongoEventStorageEngine(MongoDatabase database, CommitPublisher publisher, int readBatchSize,
                                    int eventsPerCommitMax, OutboxMarkers markers) {

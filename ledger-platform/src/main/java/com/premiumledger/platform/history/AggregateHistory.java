@@ -1,5 +1,6 @@
 package com.premiumledger.platform.history;
 
+import com.premiumledger.platform.PlatformProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.premiumledger.events.EventJson;
 import com.premiumledger.events.LedgerEvent;
@@ -35,9 +36,9 @@ public class AggregateHistory {
     }
 
     private final MongoEventStorageEngine storage;
-    private final HistoryProperties properties;
+    private final PlatformProperties.History properties;
 
-    public AggregateHistory(MongoEventStorageEngine storage, HistoryProperties properties) {
+    public AggregateHistory(MongoEventStorageEngine storage, PlatformProperties.History properties) {
         this.storage = storage;
         this.properties = properties;
     }

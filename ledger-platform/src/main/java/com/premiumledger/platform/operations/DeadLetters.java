@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -93,9 +94,10 @@ public class DeadLetters {
         }
         String group = text(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP);
         ConsumerRecord<String, byte[]> original = new ConsumerRecord<>(text(record, KafkaHeaders.DLT_ORIGINAL_TOPIC),
-                integer(record, KafkaHeaders.DLT_ORIGINAL_PARTITION), number(record, KafkaHeaders.DLT_ORIGINAL_OFFSET),
+                number(record, KafkaHeaders.DLT_ORIGINAL_PARTITION).intValue(),
+                number(record, KafkaHeaders.DLT_ORIGINAL_OFFSET),
                 record.timestamp(), TimestampType.CREATE_TIME, 0, 0, record.key(), record.value(), record.headers(),
-                java.util.Optional.empty());
+                Optional.empty());
         consumers.redeliver(group, original);
         retries.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("retriedAt", new Date()),
                 new ReplaceOptions().upsert(true));
@@ -138,7 +140,7 @@ public class DeadLetters {
         Document retried = retries.find(Filters.eq("_id", id)).first();
         return new DeadLetter(id,
                 text(record, KafkaHeaders.DLT_ORIGINAL_TOPIC),
-                integer(record, KafkaHeaders.DLT_ORIGINAL_PARTITION),
+                Optional.ofNullable(number(record, KafkaHeaders.DLT_ORIGINAL_PARTITION)).map(Long::intValue).orElse(null),
                 number(record, KafkaHeaders.DLT_ORIGINAL_OFFSET),
                 text(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP),
                 record.key(),
@@ -155,13 +157,13 @@ public class DeadLetters {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private static Integer integer(ConsumerRecord<String, byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value().length != Integer.BYTES ? null : ByteBuffer.wrap(header.value()).getInt();
-    }
-
+    /** A header Spring Kafka wrote as a big-endian int or long. */
     private static Long number(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
-        return header == null || header.value().length != Long.BYTES ? null : ByteBuffer.wrap(header.value()).getLong();
+        if (header == null || (header.value().length != Integer.BYTES && header.value().length != Long.BYTES)) {
+            return null;
+        }
+        ByteBuffer value = ByteBuffer.wrap(header.value());
+        return header.value().length == Integer.BYTES ? value.getInt() : value.getLong();
     }
 }

@@ -1,11 +1,14 @@
 package com.premiumledger.platform.outbox;
 
+import com.premiumledger.platform.PlatformProperties;
 import com.premiumledger.platform.eventstore.CommitPublisher;
 import com.premiumledger.platform.eventstore.OutboxMarkers;
 import com.premiumledger.platform.eventstore.StoredCommit;
 import com.premiumledger.platform.eventstore.StoredEvent;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,17 +18,20 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Sends each stored commit to Kafka as soon as it is stored, then removes its outbox marker once every
- * event of it is acknowledged. A failed send leaves the marker for {@link PendingCommitSweeper}; nothing
- * here is the last line of defence, which is why a failure is counted, not retried inline.
+ * event of it is acknowledged. A failed send leaves the marker for the sweep ({@link #sweep}), which is why a
+ * failure is counted, not retried inline.
  *
  * <p>Marker removal runs on its own thread in batches: never on Kafka's I/O thread, never one by one. Until a
  * marker is removed, the aggregate's next writer in this process takes it over in one write ({@link #unreleased}).
@@ -37,24 +43,78 @@ public class KafkaCommitPublisher implements CommitPublisher, SmartLifecycle {
 
     private final Producer<String, byte[]> producer;
     private final OutboxMarkers markers;
-    private final OutboxProperties properties;
+    private final PlatformProperties.Outbox properties;
     private final BlockingQueue<StoredCommit> acknowledged = new LinkedBlockingQueue<>();
     private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     private final Map<String, String> unreleased = new ConcurrentHashMap<>();
+    private final Function<String, Optional<StoredCommit>> commits;
     private final Counter publishedEvents;
     private final Counter failedCommits;
+    private final Counter republished;
+    private final Counter abandoned;
+    private final AtomicLong pendingAtLastSweep = new AtomicLong();
     private volatile boolean running;
     private Thread remover;
 
+    /** {@code commits}: reads a stored commit by id (the event store), for the sweep. */
     public KafkaCommitPublisher(Producer<String, byte[]> producer, OutboxMarkers markers,
-                                OutboxProperties properties, MeterRegistry meters) {
+                                PlatformProperties.Outbox properties, MeterRegistry meters,
+                                Function<String, Optional<StoredCommit>> commits) {
         this.producer = producer;
         this.markers = markers;
         this.properties = properties;
+        this.commits = commits;
         this.publishedEvents = Counter.builder("ledger.outbox.published.events")
                 .description("events acknowledged by Kafka on the live path").register(meters);
         this.failedCommits = Counter.builder("ledger.outbox.failed.commits")
                 .description("commits whose live send failed; the sweeper republishes them").register(meters);
+        this.republished = Counter.builder("ledger.outbox.republished.commits")
+                .description("commits the sweeper published after the live path did not").register(meters);
+        this.abandoned = Counter.builder("ledger.outbox.abandoned.markers")
+                .description("markers of writers that died before storing their commit").register(meters);
+        Gauge.builder("ledger.outbox.pending.commits", pendingAtLastSweep, AtomicLong::get)
+                .description("outbox markers seen at the last sweep").register(meters);
+    }
+
+    /**
+     * The guarantee that a stored event reaches Kafka: markers older than the live path needs (a failed send, or a
+     * process that died) get their commits published again and are removed; a marker whose commit was never
+     * stored (its writer died first, so the command was never accepted) is removed after {@code abandon-after}.
+     */
+    @Scheduled(fixedDelayString = "${premium.outbox.sweep-interval:2s}",
+            initialDelayString = "${premium.outbox.sweep-interval:2s}")
+    public void sweep() {
+        sweepOlderThan(Instant.now().minus(properties.sweepMinAge()));
+    }
+
+    /** Republishes every commit whose marker is older than {@code cutoff}; returns how many. */
+    public int sweepOlderThan(Instant cutoff) {
+        pendingAtLastSweep.set(markers.count());
+        // One marker per aggregate names its only unacknowledged commit, so any order is the aggregate's order.
+        int count = 0;
+        for (OutboxMarkers.Marker marker : markers.olderThan(cutoff, properties.sweepBatchMax())) {
+            Optional<StoredCommit> commit = commits.apply(marker.commitId());
+            if (commit.isEmpty()) {
+                if (marker.storedAt().isBefore(Instant.now().minus(properties.abandonAfter()))) {
+                    markers.release(marker.aggregateId(), marker.commitId());
+                    abandoned.increment();
+                }
+                continue;
+            }
+            try {
+                publishAndWait(commit.get());
+                markers.release(List.of(commit.get()));
+                republished.increment();
+                count++;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return count;
+            } catch (Exception e) {
+                log.warn("republishing commit {} failed; will retry at the next sweep: {}", marker.commitId(),
+                        e.toString());
+            }
+        }
+        return count;
     }
 
     @Override

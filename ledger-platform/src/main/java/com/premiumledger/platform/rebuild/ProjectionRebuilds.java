@@ -1,5 +1,6 @@
 package com.premiumledger.platform.rebuild;
 
+import com.premiumledger.platform.PlatformProperties;
 import com.premiumledger.platform.consumer.EventConsumers;
 import com.premiumledger.platform.consumer.GroupOffsets;
 import com.premiumledger.platform.web.ApiProblem;
@@ -13,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
@@ -23,7 +22,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 /**
@@ -50,7 +49,7 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
  * live copy, which never stopped being the one in use, carries on. Leftover copies of a finished switch are
  * dropped too.
  */
-public class ProjectionRebuilds implements SmartLifecycle {
+public class ProjectionRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
     static final String RESTARTED = "the service stopped while this rebuild was %s; the partial copy was dropped"
@@ -61,12 +60,10 @@ public class ProjectionRebuilds implements SmartLifecycle {
     private final EventConsumers consumers;
     private final Admin admin;
     private final GroupOffsets offsets;
-    private final RebuildProperties properties;
+    private final PlatformProperties.Rebuild properties;
     private final Clock clock;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final Map<String, RebuildStatus> latest = new ConcurrentHashMap<>();
-    private ScheduledExecutorService monitor;
-    private volatile boolean started;
 
     /** A rebuild in this JVM. */
     private static final class Running {
@@ -84,7 +81,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
     }
 
     public ProjectionRebuilds(List<RebuildableProjection> projections, ProjectionStore store,
-                              EventConsumers consumers, Admin admin, RebuildProperties properties,
+                              EventConsumers consumers, Admin admin, PlatformProperties.Rebuild properties,
                               MeterRegistry meters, Clock clock) {
         projections.forEach(projection -> this.projections.put(projection.name(), projection));
         this.store = store;
@@ -231,6 +228,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
     }
 
     /** One round of the monitor: progress of every running rebuild, and the switch of those caught up. */
+    @Scheduled(fixedDelayString = "${premium.rebuild.progress-sample-interval:1s}")
     synchronized void sample() {
         for (String name : List.copyOf(running.keySet())) {
             RebuildableProjection projection = projections.get(name);
@@ -340,30 +338,8 @@ public class ProjectionRebuilds implements SmartLifecycle {
         return new Progress(processed, remaining);
     }
 
-    @Override
-    public void start() {
-        monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "projection-rebuilds");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = properties.progressSampleInterval().toMillis();
-        monitor.scheduleWithFixedDelay(this::sample, interval, interval, TimeUnit.MILLISECONDS);
-        started = true;
-    }
-
-    @Override
-    public void stop() {
-        started = false;
-        if (monitor != null) {
-            monitor.shutdownNow();
-        }
+    /** Stops the consumers of rebuilds still running; their copies are dropped at the next start. */
+    public void close() {
         running.values().forEach(rebuild -> rebuild.container.stop());
-        admin.close(Duration.ofSeconds(5));
-    }
-
-    @Override
-    public boolean isRunning() {
-        return started;
     }
 }

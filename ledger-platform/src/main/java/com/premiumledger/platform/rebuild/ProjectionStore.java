@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -53,30 +54,24 @@ public class ProjectionStore {
 
     /** The collections in use by {@code projection}, resolved on every call so a switch is seen at once. */
     public ProjectionCollections live(String projection) {
-        return new ProjectionCollections() {
-            @Override
-            public MongoCollection<Document> collection(String logicalName) {
-                return database.getCollection(physicalName(logicalName, generation(projection)));
-            }
-
-            @Override
-            public boolean rebuilding() {
-                return false;
-            }
-        };
+        return collections(() -> generation(projection), false);
     }
 
     /** The collections of copy {@code generation}, being rebuilt. */
     ProjectionCollections copy(int generation) {
+        return collections(() -> generation, true);
+    }
+
+    private ProjectionCollections collections(IntSupplier generation, boolean rebuilding) {
         return new ProjectionCollections() {
             @Override
             public MongoCollection<Document> collection(String logicalName) {
-                return database.getCollection(physicalName(logicalName, generation));
+                return database.getCollection(physicalName(logicalName, generation.getAsInt()));
             }
 
             @Override
             public boolean rebuilding() {
-                return true;
+                return rebuilding;
             }
         };
     }
@@ -112,10 +107,6 @@ public class ProjectionStore {
 
     Optional<Document> record(String projection) {
         return Optional.ofNullable(records.find(Filters.eq("_id", projection)).first());
-    }
-
-    List<Document> records() {
-        return records.find().into(new java.util.ArrayList<>());
     }
 
     /**

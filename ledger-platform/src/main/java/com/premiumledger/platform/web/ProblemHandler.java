@@ -22,7 +22,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import com.premiumledger.platform.command.CommandTimeoutException;
+import com.premiumledger.platform.command.LedgerCommands;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -69,8 +69,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** The command's outcome is unknown; the client retries (idempotently) after the time it is told. */
-    @ExceptionHandler(CommandTimeoutException.class)
-    public ResponseEntity<ProblemDetail> commandTimeout(CommandTimeoutException e) {
+    @ExceptionHandler(LedgerCommands.TimedOut.class)
+    public ResponseEntity<ProblemDetail> commandTimeout(LedgerCommands.TimedOut e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
                 .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "command-timeout", "Service unavailable",

@@ -1,5 +1,6 @@
 package com.premiumledger.platform.command;
 
+import com.premiumledger.platform.PlatformProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -34,7 +35,7 @@ class LedgerCommandsTest {
 
     final CommandGateway gateway = mock(CommandGateway.class);
     final LedgerCommands commands = new LedgerCommands(gateway,
-            new CommandProperties(Duration.ofMillis(200), Duration.ofSeconds(7), 2));
+            new PlatformProperties.Command(Duration.ofMillis(200), Duration.ofSeconds(7), 2));
 
     @AfterEach
     void clearMdc() {
@@ -47,7 +48,7 @@ class LedgerCommandsTest {
 
         long started = System.nanoTime();
         assertThatThrownBy(() -> commands.send(new Ping("1"), "test"))
-                .isInstanceOfSatisfying(CommandTimeoutException.class, timeout -> {
+                .isInstanceOfSatisfying(LedgerCommands.TimedOut.class, timeout -> {
                     var response = new ProblemHandler().commandTimeout(timeout);
                     assertThat(response.getStatusCode().value()).isEqualTo(503);
                     assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("7");
@@ -88,10 +89,10 @@ class LedgerCommandsTest {
         CommandMessage<?> reaction = sent.getAllValues().get(1);
         assertThat(reaction.getMetaData()).containsEntry("issuedBy", "calendar").containsEntry("traceId", "req-1")
                 .containsEntry("causationId", "event-7");
-        assertThat(new CausationProvider().correlationDataFor(reaction))
+        assertThat(new LedgerCommands.CausationProvider().correlationDataFor(reaction))
                 .isEqualTo(Map.of("traceId", "req-1", "correlationId", "event-7"));
         CommandMessage<?> bare = GenericCommandMessage.asCommandMessage(new Ping("6"));
-        assertThat(new CausationProvider().correlationDataFor(bare))
+        assertThat(new LedgerCommands.CausationProvider().correlationDataFor(bare))
                 .isEqualTo(Map.of("traceId", bare.getIdentifier(), "correlationId", bare.getIdentifier()));
     }
 }

@@ -12,8 +12,8 @@ class EventSummaryTest {
         var payload = EventJson.mapper().readTree("""
                 {"accountId":"A-1","paymentId":"P-1","amountCents":20000,"receivedDate":"2027-02-01",
                  "allocations":[{"billId":"B"},{"billId":"C"}],"extra":{"a":1},"note":null}""");
-        assertThat(EventSummary.of(payload, 300))
+        assertThat(HistoryEvent.summary(payload, 300))
                 .isEqualTo("paymentId=P-1, amountCents=20000, receivedDate=2027-02-01, allocations=[2], extra={..}");
-        assertThat(EventSummary.of(payload, 20)).hasSize(20).endsWith("...");
+        assertThat(HistoryEvent.summary(payload, 20)).hasSize(20).endsWith("...");
     }
 }

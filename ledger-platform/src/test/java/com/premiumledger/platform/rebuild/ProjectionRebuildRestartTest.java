@@ -1,5 +1,6 @@
 package com.premiumledger.platform.rebuild;
 
+import com.premiumledger.platform.PlatformProperties;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -94,7 +95,9 @@ class ProjectionRebuildRestartTest {
     @Autowired
     KafkaProperties kafka;
     @Autowired
-    RebuildProperties properties;
+    PlatformProperties platform;
+    @Autowired
+    Admin ledgerAdmin;
     @Autowired
     List<RebuildableProjection> projections;
 
@@ -116,7 +119,7 @@ class ProjectionRebuildRestartTest {
         assertThat(status.generation()).isZero();
         assertThat(collections()).doesNotContain(ProjectionStore.physicalName(COUNTS, 7)).contains(COUNTS);
         assertThat(database.getCollection(COUNTS).countDocuments()).isEqualTo(live);
-        restarted.stop();
+        restarted.close();
     }
 
     @Test
@@ -124,7 +127,7 @@ class ProjectionRebuildRestartTest {
         database.getCollection(ProjectionStore.physicalName(COUNTS, 9)).insertOne(new Document("_id", "A-1"));
         database.getCollection("test_counts_other").insertOne(new Document("_id", "A-1"));
 
-        restart().stop();
+        restart().close();
 
         assertThat(collections()).doesNotContain(ProjectionStore.physicalName(COUNTS, 9))
                 .contains("test_counts_other");
@@ -132,17 +135,17 @@ class ProjectionRebuildRestartTest {
 
     @Test
     void limitsAreValidated() {
-        assertThatThrownBy(() -> new RebuildProperties(1, Duration.ZERO, 0, Duration.ofSeconds(1),
+        assertThatThrownBy(() -> new PlatformProperties.Rebuild(1, Duration.ZERO, 0, Duration.ofSeconds(1),
                 Duration.ofSeconds(1), Duration.ofSeconds(20))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RebuildProperties(1, Duration.ofSeconds(1), 0, Duration.ofSeconds(-1),
+        assertThatThrownBy(() -> new PlatformProperties.Rebuild(1, Duration.ofSeconds(1), 0, Duration.ofSeconds(-1),
                 Duration.ofSeconds(1), Duration.ofSeconds(20))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RebuildProperties(1, Duration.ofSeconds(1), 0, Duration.ofSeconds(1),
+        assertThatThrownBy(() -> new PlatformProperties.Rebuild(1, Duration.ofSeconds(1), 0, Duration.ofSeconds(1),
                 Duration.ofSeconds(1), Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private ProjectionRebuilds restart() {
         return new ProjectionRebuilds(projections, new ProjectionStore(database), consumers,
-                Admin.create(kafka.buildAdminProperties(null)), properties, new SimpleMeterRegistry(),
+                ledgerAdmin, platform.rebuild(), new SimpleMeterRegistry(),
                 Clock.systemUTC());
     }
 

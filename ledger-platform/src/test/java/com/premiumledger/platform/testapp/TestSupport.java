@@ -4,6 +4,9 @@ import com.mongodb.client.MongoDatabase;
 import com.premiumledger.events.AccountOpened;
 import com.premiumledger.platform.consumer.ReceivedEvent;
 import com.premiumledger.platform.eventstore.MongoEventStorageEngine;
+import com.premiumledger.platform.eventstore.OutboxMarkers;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -45,7 +48,8 @@ public class TestSupport {
 
     /** Stores an event as a crash right after storing would leave it: marker present, nothing sent. */
     public void storeWithoutPublishing(String accountId) {
-        MongoEventStorageEngine crashing = new MongoEventStorageEngine(database, commit -> { }, 64, 1000);
+        MongoEventStorageEngine crashing = new MongoEventStorageEngine(database, commit -> { }, 64, 1000,
+                new OutboxMarkers(database, Duration.ofSeconds(10), Duration.ofSeconds(2), Clock.systemUTC()));
         crashing.appendEvents(List.of(new GenericDomainEventMessage<>("TestAccount", accountId, 0,
                 new AccountOpened(accountId, "Test Holder", "APTC", LocalDate.of(2027, 1, 1), "en", null, "test"))));
     }

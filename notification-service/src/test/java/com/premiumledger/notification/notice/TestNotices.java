@@ -1,5 +1,6 @@
 package com.premiumledger.notification.notice;
 
+import com.premiumledger.platform.PlatformProperties;
 import com.mongodb.client.MongoDatabase;
 import com.premiumledger.notification.NotificationProperties;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import com.premiumledger.platform.command.CommandProperties;
 import com.premiumledger.platform.command.LedgerCommands;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -40,7 +40,7 @@ public final class TestNotices {
             return CompletableFuture.completedFuture(null);
         });
         this.issuer = new NoticeIssuer(new LedgerCommands(gateway,
-                new CommandProperties(Duration.ofSeconds(10), Duration.ofSeconds(5), 0)));
+                new PlatformProperties.Command(Duration.ofSeconds(10), Duration.ofSeconds(5), 0)));
     }
 
     public static NoticeFacts facts(MongoDatabase database) {
